@@ -1,0 +1,1 @@
+"""Domain rules and numbers of Dealboard: pure Python, no Qt, no database."""

@@ -1,0 +1,345 @@
+"""Deal use cases: create, edit, move between stages, win, lose, reopen, trash."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+import peewee as pw
+
+from app.services import ServiceError
+from app.services.base import Service, Touched
+from app.services.history import enter_deal_state
+from app.storage.models import (
+    LOST,
+    OPEN,
+    WON,
+    Activity,
+    Company,
+    Contact,
+    Deal,
+    DealTag,
+    FunnelStage,
+    PipelineStage,
+    PlaybookAction,
+    Tag,
+    utc_now,
+)
+
+EDITABLE = {
+    "title",
+    "company_id",
+    "contact_id",
+    "value_minor",
+    "expected_close",
+    "probability",
+    "notes",
+}
+
+
+def _open_column(stage_id: int) -> pw.ModelSelect:
+    return Deal.select(Deal.id, Deal.position).where(
+        (Deal.stage == stage_id) & (Deal.status == OPEN) & Deal.deleted_at.is_null()
+    )
+
+
+class DealService(Service):
+    # ---- reading -------------------------------------------------------------------------
+    def get(self, deal_id: int) -> dict:
+        row = Deal.select().where(Deal.id == deal_id).dicts().get()
+        row["tags"] = [
+            name
+            for (name,) in Tag.select(Tag.name)
+            .join(DealTag)
+            .where(DealTag.deal == deal_id)
+            .order_by(Tag.name)
+            .tuples()
+        ]
+        return row
+
+    def lost_reasons(self) -> list[str]:
+        """Reasons used before, most used first, for the Lost dialog."""
+        query = (
+            Deal.select(Deal.lost_reason, pw.fn.COUNT(Deal.id).alias("n"))
+            .where((Deal.status == LOST) & (Deal.lost_reason != ""))
+            .group_by(Deal.lost_reason)
+            .order_by(pw.SQL("n").desc(), Deal.lost_reason)
+        )
+        return [reason for reason, _ in query.tuples()]
+
+    # ---- writing -------------------------------------------------------------------------
+    def create(
+        self,
+        title: str,
+        *,
+        stage_id: int | None = None,
+        company_id: int | None = None,
+        contact_id: int | None = None,
+        value_minor: int = 0,
+        expected_close: dt.date | None = None,
+        probability: int | None = None,
+        notes: str = "",
+        tags: Iterable[str] = (),
+        created_at: dt.datetime | None = None,
+    ) -> int:
+        fields = {"title": title, "value_minor": value_minor, "probability": probability}
+        _validate(fields)
+        with self.write("deal") as t:
+            stage = (
+                PipelineStage.get_by_id(stage_id)
+                if stage_id
+                else PipelineStage.select()
+                .order_by(PipelineStage.pipeline, PipelineStage.position)
+                .get()
+            )
+            at = created_at or utc_now()
+            deal = Deal.create(
+                title=title.strip(),
+                company=company_id,
+                contact=contact_id,
+                value_minor=value_minor,
+                pipeline=stage.pipeline_id,
+                stage=stage.id,
+                position=_end_position(stage.id),
+                probability=probability,
+                expected_close=expected_close,
+                notes=notes,
+                owner=self.s.default_user_id(),
+                created_at=at,
+            )
+            enter_deal_state(deal.id, stage.id, OPEN, at)
+            _apply_playbook(deal.id, company_id, stage.id, at.date())
+            _set_tags(deal.id, tags)
+            t.ids.append(deal.id)
+            t.stage_ids.add(stage.id)
+        return deal.id
+
+    def update(self, deal_id: int, *, tags: Iterable[str] | None = None, **fields) -> None:
+        unknown = set(fields) - EDITABLE
+        if unknown:
+            raise ServiceError(f"Unknown deal field(s): {', '.join(sorted(unknown))}")
+        _validate(fields)
+        with self.write("deal") as t:
+            deal = Deal.get_by_id(deal_id)
+            if "title" in fields:
+                fields["title"] = fields["title"].strip()
+            columns = {Deal._meta.fields[k.removesuffix("_id")]: v for k, v in fields.items()}
+            if columns:
+                Deal.update(columns).where(Deal.id == deal_id).execute()
+            if tags is not None:
+                _set_tags(deal_id, tags)
+            t.ids.append(deal_id)
+            t.stage_ids.add(deal.stage_id)
+
+    def move(self, deal_ids: Sequence[int], stage_id: int, index: int | None = None) -> None:
+        """Move deals (in this order) into a stage's column before the `index`-th open deal.
+
+        Deals already in the stage are only reordered (no history row). Closed deals that are
+        moved are reopened.
+        """
+        if not deal_ids:
+            return
+        with self.write("deal") as t:
+            stage = PipelineStage.get_by_id(stage_id)
+            positions = _positions_for(stage_id, deal_ids, index)
+            at = utc_now()
+            rows = (
+                Deal.select(Deal.id, Deal.stage, Deal.status, Deal.company)
+                .where(Deal.id.in_(list(deal_ids)))
+                .tuples()
+            )
+            current = {d: (s, st, c) for d, s, st, c in rows}
+            for deal_id, position in zip(deal_ids, positions, strict=True):
+                if deal_id not in current:
+                    raise ServiceError(f"Deal {deal_id} does not exist.")
+                old_stage, status, company_id = current[deal_id]
+                changes = {Deal.position: position}
+                if old_stage != stage_id or status != OPEN:
+                    changes.update(
+                        {
+                            Deal.stage: stage_id,
+                            Deal.pipeline: stage.pipeline_id,
+                            Deal.status: OPEN,
+                            Deal.closed_at: None,
+                            Deal.lost_reason: "",
+                        }
+                    )
+                    enter_deal_state(deal_id, stage_id, OPEN, at)
+                    _apply_playbook(deal_id, company_id, stage_id, at.date())
+                Deal.update(changes).where(Deal.id == deal_id).execute()
+                t.ids.append(deal_id)
+                t.stage_ids.update((old_stage, stage_id))
+
+    def move_by_steps(self, deal_id: int, steps: int) -> int | None:
+        """Ctrl+Left/Right: the neighbouring stage of the same pipeline; None at either end."""
+        deal = Deal.get_by_id(deal_id)
+        stages = [
+            s
+            for (s,) in PipelineStage.select(PipelineStage.id)
+            .where(PipelineStage.pipeline == deal.pipeline_id)
+            .order_by(PipelineStage.position)
+            .tuples()
+        ]
+        target = stages.index(deal.stage_id) + steps
+        if not 0 <= target < len(stages):
+            return None
+        self.move([deal_id], stages[target])
+        return stages[target]
+
+    def win(self, deal_ids: Sequence[int]) -> None:
+        self._close(deal_ids, WON, "")
+
+    def lose(self, deal_ids: Sequence[int], reason: str) -> None:
+        if not reason.strip():
+            raise ServiceError("A lost deal needs a reason.")
+        self._close(deal_ids, LOST, reason.strip())
+
+    def _close(self, deal_ids: Sequence[int], status: str, reason: str) -> None:
+        with self.write("deal") as t:
+            at = utc_now()
+            rows = list(
+                Deal.select(Deal.id, Deal.stage, Deal.company)
+                .where(Deal.id.in_(list(deal_ids)))
+                .tuples()
+            )
+            if len(rows) != len(set(deal_ids)):
+                raise ServiceError("Some of the deals do not exist.")
+            conversion = FunnelStage.select().order_by(FunnelStage.position.desc()).get()
+            for deal_id, stage_id, company_id in rows:
+                Deal.update(status=status, closed_at=at, lost_reason=reason).where(
+                    Deal.id == deal_id
+                ).execute()
+                enter_deal_state(deal_id, stage_id, status, at)
+                t.ids.append(deal_id)
+                t.stage_ids.add(stage_id)
+                if status == WON and company_id:
+                    from app.services.companies import move_company_to
+
+                    move_company_to(company_id, conversion.id, at)
+
+    def reopen(self, deal_id: int, stage_id: int | None = None) -> None:
+        deal = Deal.get_by_id(deal_id)
+        self.move([deal_id], stage_id or deal.stage_id)
+
+    def delete(self, deal_ids: Sequence[int]) -> None:
+        self._set_deleted(deal_ids, utc_now())
+
+    def restore(self, deal_ids: Sequence[int]) -> None:
+        self._set_deleted(deal_ids, None)
+
+    def _set_deleted(self, deal_ids: Sequence[int], at: dt.datetime | None) -> None:
+        with self.write("deal") as t:
+            Deal.update(deleted_at=at).where(Deal.id.in_(list(deal_ids))).execute()
+            t.ids.extend(deal_ids)
+            t.stage_ids.update(
+                s for (s,) in Deal.select(Deal.stage).where(Deal.id.in_(list(deal_ids))).tuples()
+            )
+
+
+def _validate(fields: dict) -> None:
+    if "title" in fields and not str(fields["title"]).strip():
+        raise ServiceError("Title must not be empty.")
+    if "value_minor" in fields and (
+        not isinstance(fields["value_minor"], int) or fields["value_minor"] < 0
+    ):
+        raise ServiceError("Value must be a positive amount.")
+    p = fields.get("probability")
+    if p is not None and not (isinstance(p, int) and 0 <= p <= 100):
+        raise ServiceError("Probability must be a whole number from 0 to 100.")
+    if (
+        fields.get("company_id")
+        and not Company.select().where(Company.id == fields["company_id"]).exists()
+    ):
+        raise ServiceError(f"Company {fields['company_id']} does not exist.")
+    if (
+        fields.get("contact_id")
+        and not Contact.select().where(Contact.id == fields["contact_id"]).exists()
+    ):
+        raise ServiceError(f"Contact {fields['contact_id']} does not exist.")
+
+
+def _end_position(stage_id: int) -> float:
+    top = _open_column(stage_id).select(pw.fn.MAX(Deal.position)).scalar()
+    return (top or 0.0) + 1.0
+
+
+def _positions_for(stage_id: int, deal_ids: Sequence[int], index: int | None) -> list[float]:
+    """Positions that put `deal_ids` before the index-th other deal of the column."""
+    n = len(deal_ids)
+    others = (
+        _open_column(stage_id)
+        .where(Deal.id.not_in(list(deal_ids)))
+        .order_by(Deal.position, Deal.id)
+    )
+    if index is None:
+        top = others.select(pw.fn.MAX(Deal.position)).scalar() or 0.0
+        return [top + 1.0 + i for i in range(n)]
+    index = max(index, 0)
+    neighbours = [p for (_, p) in others.offset(max(index - 1, 0)).limit(2).tuples()]
+    if index == 0:
+        lo, hi = (
+            (neighbours[0] - n - 1.0 if neighbours else 0.0),
+            (neighbours[0] if neighbours else float(n + 1)),
+        )
+    elif len(neighbours) == 2:
+        lo, hi = neighbours
+    elif neighbours:
+        lo, hi = neighbours[0], neighbours[0] + n + 1.0
+    else:
+        lo, hi = 0.0, float(n + 1)
+    step = (hi - lo) / (n + 1)
+    if step <= 1e-9:
+        _renumber(stage_id, deal_ids)
+        return _positions_for(stage_id, deal_ids, index)
+    return [lo + step * (i + 1) for i in range(n)]
+
+
+def _renumber(stage_id: int, skip: Sequence[int]) -> None:
+    """Spread positions again after many drops between the same two cards (rare)."""
+    ids = [
+        d
+        for d, _ in _open_column(stage_id)
+        .where(Deal.id.not_in(list(skip)))
+        .order_by(Deal.position, Deal.id)
+        .tuples()
+    ]
+    for i, deal_id in enumerate(ids):
+        Deal.update(position=float(i + 1)).where(Deal.id == deal_id).execute()
+
+
+def _apply_playbook(deal_id: int, company_id: int | None, stage_id: int, today: dt.date) -> None:
+    """Create the stage's planned actions once per deal (not again on moving back and forth)."""
+    done_before = Activity.select(Activity.playbook_action).where(
+        (Activity.deal == deal_id) & Activity.playbook_action.is_null(False)
+    )
+    actions = (
+        PlaybookAction.select(PlaybookAction.id, PlaybookAction.text, PlaybookAction.due_in_days)
+        .where((PlaybookAction.stage == stage_id) & PlaybookAction.id.not_in(done_before))
+        .order_by(PlaybookAction.position)
+        .tuples()
+    )
+    rows = [
+        {
+            "kind": "task",
+            "subject": text,
+            "deal": deal_id,
+            "company": company_id,
+            "due_on": today + dt.timedelta(days=days),
+            "playbook_action": action_id,
+        }
+        for action_id, text, days in actions
+    ]
+    if rows:
+        Activity.insert_many(rows).execute()
+
+
+def _set_tags(deal_id: int, names: Iterable[str]) -> None:
+    from app.services.catalog import tag_ids
+
+    DealTag.delete().where(DealTag.deal == deal_id).execute()
+    ids = tag_ids(names)
+    if ids:
+        DealTag.insert_many([{"deal": deal_id, "tag": t} for t in ids]).execute()
+
+
+__all__ = ["DealService", "Touched"]

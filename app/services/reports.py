@@ -1,0 +1,499 @@
+"""The reports of DOMAIN.md, computed with SQL aggregates from the stage history."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import peewee as pw
+
+from app.domain import metrics
+from app.domain.periods import Period, month_start, period_of
+from app.services.base import Service
+from app.storage.models import (
+    LOST,
+    OPEN,
+    WON,
+    Activity,
+    Company,
+    CompanyTag,
+    Deal,
+    FunnelStage,
+    PipelineSnapshot,
+    PipelineStage,
+    SnapshotStage,
+    Spend,
+    StageHistory,
+    Target,
+    utc_now,
+)
+from app.storage.sql import days_between, month_key
+
+
+@dataclass(frozen=True)
+class FunnelFilter:
+    group: str | None = None
+    source: str | None = None
+    tag: str | None = None
+
+    def apply(self, query: pw.ModelSelect) -> pw.ModelSelect:
+        if self.group:
+            query = query.where(Company.group == self.group)
+        if self.source:
+            query = query.where(Company.source == self.source)
+        if self.tag:
+            from app.storage.models import Tag
+
+            query = query.where(
+                Company.id.in_(
+                    CompanyTag.select(CompanyTag.company).join(Tag).where(Tag.name == self.tag)
+                )
+            )
+        return query
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    return dt.datetime.combine(day, dt.time.max)
+
+
+class ReportService(Service):
+    # ---- pipeline ------------------------------------------------------------------------
+    def pipeline(self, pipeline_id: int, as_of: dt.datetime | None = None) -> dict:
+        """Open deals per stage (count, value, weighted value) now or as of a past instant."""
+        stages = list(
+            PipelineStage.select(PipelineStage.id, PipelineStage.name, PipelineStage.probability)
+            .where(PipelineStage.pipeline == pipeline_id)
+            .order_by(PipelineStage.position)
+            .tuples()
+        )
+        probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
+        now = utc_now()
+        if as_of is None or as_of >= now:
+            query = (
+                Deal.select(
+                    Deal.stage,
+                    pw.fn.COUNT(Deal.id),
+                    pw.fn.SUM(Deal.value_minor),
+                    pw.fn.SUM(Deal.value_minor * probability),
+                )
+                .join(PipelineStage)
+                .where(
+                    (Deal.status == OPEN)
+                    & Deal.deleted_at.is_null()
+                    & (PipelineStage.pipeline == pipeline_id)
+                )
+                .group_by(Deal.stage)
+            )
+        else:
+            query = (
+                StageHistory.select(
+                    StageHistory.stage,
+                    pw.fn.COUNT(Deal.id),
+                    pw.fn.SUM(Deal.value_minor),
+                    pw.fn.SUM(Deal.value_minor * probability),
+                )
+                .join(Deal, on=StageHistory.deal == Deal.id)
+                .join(PipelineStage, on=StageHistory.stage == PipelineStage.id)
+                .where(
+                    (PipelineStage.pipeline == pipeline_id)
+                    & (StageHistory.status == OPEN)
+                    & (StageHistory.entered_at <= as_of)
+                    & (StageHistory.left_at.is_null() | (StageHistory.left_at > as_of))
+                    & (Deal.deleted_at.is_null() | (Deal.deleted_at > as_of))
+                )
+                .group_by(StageHistory.stage)
+            )
+        sums = {sid: (n, v or 0, w or 0) for sid, n, v, w in query.tuples()}
+        rows = []
+        for sid, name, _ in stages:
+            n, v, w = sums.get(sid, (0, 0, 0))
+            rows.append(
+                {
+                    "stage": name,
+                    "count": n,
+                    "value_minor": v,
+                    "weighted_value_minor": round(w / 100),
+                }
+            )
+        total = {
+            k: sum(r[k] for r in rows) for k in ("count", "value_minor", "weighted_value_minor")
+        }
+        return {
+            "report": "pipeline",
+            "as_of": (as_of or now).isoformat(timespec="seconds") + "Z",
+            "currency": self.s.currency(),
+            "stages": rows,
+            "total": total,
+        }
+
+    # ---- funnel --------------------------------------------------------------------------
+    def funnel(self, period: Period, filters: FunnelFilter = FunnelFilter()) -> dict:
+        stages = list(
+            FunnelStage.select(FunnelStage.id, FunnelStage.name, FunnelStage.position)
+            .order_by(FunnelStage.position)
+            .tuples()
+        )
+        n = len(stages)
+        end = period.end_instant()
+        cohort = filters.apply(
+            Company.select(Company.id).where(
+                Company.deleted_at.is_null()
+                & (Company.entered_on >= period.start)
+                & (Company.entered_on <= period.end)
+            )
+        )
+        reached = metrics.reached_from_highest(self._highest_counts(cohort, end), n)
+        all_time = metrics.reached_from_highest(
+            self._highest_counts(
+                filters.apply(Company.select(Company.id).where(Company.deleted_at.is_null())), None
+            ),
+            n,
+        )
+        now_at = dict(
+            filters.apply(
+                Company.select(Company.funnel_stage, pw.fn.COUNT(Company.id)).where(
+                    Company.id.in_(cohort)
+                )
+            )
+            .group_by(Company.funnel_stage)
+            .tuples()
+        )
+        now_at_stage = [now_at.get(sid, 0) for sid, _, _ in stages]
+        conversion_id = stages[-1][0]
+        first_conversion = (
+            StageHistory.select(
+                StageHistory.company, pw.fn.MIN(StageHistory.entered_at).alias("first")
+            )
+            .where(StageHistory.funnel_stage == conversion_id)
+            .group_by(StageHistory.company)
+        )
+        new_customers = (
+            filters.apply(
+                Company.select(pw.fn.COUNT(Company.id))
+                .join(first_conversion, on=(first_conversion.c.company_id == Company.id))
+                .where(
+                    Company.deleted_at.is_null()
+                    & (first_conversion.c.first >= period.start_instant())
+                    & (first_conversion.c.first < end)
+                )
+            ).scalar()
+        ) or 0
+        spend_query = Spend.select(pw.fn.SUM(Spend.amount_minor)).where(
+            (Spend.month >= month_start(period.start)) & (Spend.month <= period.end)
+        )
+        if filters.source:
+            spend_query = spend_query.where(Spend.channel == filters.source)
+        spend = spend_query.scalar() or 0
+        conversions = metrics.step_conversions(reached)
+        return {
+            "report": "funnel",
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "leads_entered": reached[0],
+            "stages": [
+                {"stage": name, "reached": reached[k], "conversion_from_previous": conversions[k]}
+                for k, (_, name, _) in enumerate(stages)
+            ],
+            "overall_conversion": metrics.ratio(reached[-1], reached[0]),
+            "new_customers": new_customers,
+            "spend_minor": spend,
+            "cac_minor": metrics.cac(spend, new_customers),
+            "forecast": {
+                "expected_new_customers": round(
+                    metrics.expected_new_customers(now_at_stage, all_time), 2
+                )
+            },
+        }
+
+    def _highest_counts(self, companies: pw.ModelSelect, before: dt.datetime | None) -> dict:
+        """{stage index: companies whose highest funnel stage reached is that one}."""
+        cond = StageHistory.company.in_(companies)
+        if before is not None:
+            cond &= StageHistory.entered_at < before
+        highest = (
+            StageHistory.select(StageHistory.company, pw.fn.MAX(FunnelStage.position).alias("top"))
+            .join(FunnelStage, on=StageHistory.funnel_stage == FunnelStage.id)
+            .where(cond)
+            .group_by(StageHistory.company)
+        )
+        positions = [
+            p
+            for (p,) in FunnelStage.select(FunnelStage.position)
+            .order_by(FunnelStage.position)
+            .tuples()
+        ]
+        rank = {p: k for k, p in enumerate(positions)}
+        rows = (
+            StageHistory.select(highest.c.top, pw.fn.COUNT(pw.SQL("*")))
+            .from_(highest)
+            .group_by(highest.c.top)
+            .tuples()
+        )
+        return {rank[top]: count for top, count in rows}
+
+    # ---- deals over a period -------------------------------------------------------------
+    def deal_metrics(self, period: Period, pipeline_id: int | None = None) -> dict:
+        """Win rate, average deal size, average sales cycle and pipeline velocity."""
+        closed = (
+            Deal.deleted_at.is_null()
+            & (Deal.closed_at >= period.start_instant())
+            & (Deal.closed_at < period.end_instant())
+        )
+        if pipeline_id:
+            closed &= Deal.pipeline == pipeline_id
+        counts = dict(
+            Deal.select(Deal.status, pw.fn.COUNT(Deal.id))
+            .where(closed & Deal.status.in_([WON, LOST]))
+            .group_by(Deal.status)
+            .tuples()
+        )
+        won, lost = counts.get(WON, 0), counts.get(LOST, 0)
+        avg_size, avg_cycle, won_value = (
+            Deal.select(
+                pw.fn.AVG(Deal.value_minor),
+                pw.fn.AVG(days_between(self.s.db, Deal.created_at, Deal.closed_at)),
+                pw.fn.SUM(Deal.value_minor),
+            )
+            .where(closed & (Deal.status == WON))
+            .tuples()
+            .get()
+        )
+        open_query = Deal.select(pw.fn.COUNT(Deal.id)).where(
+            (Deal.status == OPEN) & Deal.deleted_at.is_null()
+        )
+        if pipeline_id:
+            open_query = open_query.where(Deal.pipeline == pipeline_id)
+        open_deals = open_query.scalar() or 0
+        win_rate = metrics.ratio(won, won + lost)
+        return {
+            "won": won,
+            "lost": lost,
+            "won_value_minor": won_value or 0,
+            "win_rate": win_rate,
+            "average_deal_minor": round(avg_size) if avg_size is not None else None,
+            "average_cycle_days": round(avg_cycle, 1) if avg_cycle is not None else None,
+            "open_deals": open_deals,
+            "velocity_minor_per_day": _round(
+                metrics.pipeline_velocity(open_deals, win_rate, avg_size, avg_cycle)
+            ),
+        }
+
+    def monthly(self, period: Period) -> list[dict]:
+        """Per month of the period: won value and count, lost count, average cycle."""
+        key = month_key(self.s.db, Deal.closed_at)
+        rows = (
+            Deal.select(
+                key.alias("m"),
+                Deal.status,
+                pw.fn.COUNT(Deal.id),
+                pw.fn.SUM(Deal.value_minor),
+                pw.fn.AVG(days_between(self.s.db, Deal.created_at, Deal.closed_at)),
+            )
+            .where(
+                Deal.deleted_at.is_null()
+                & Deal.status.in_([WON, LOST])
+                & (Deal.closed_at >= period.start_instant())
+                & (Deal.closed_at < period.end_instant())
+            )
+            .group_by(key, Deal.status)
+            .tuples()
+        )
+        months: dict[str, dict] = {}
+        from app.domain.periods import months_between
+
+        for first in months_between(period.start, period.end):
+            months[first.strftime("%Y-%m")] = {
+                "month": first.strftime("%Y-%m"),
+                "won": 0,
+                "lost": 0,
+                "won_value_minor": 0,
+                "average_cycle_days": None,
+            }
+        for month, status, count, value, cycle in rows:
+            entry = months.get(month)
+            if entry is None:
+                continue
+            entry[status] = count
+            if status == WON:
+                entry["won_value_minor"] = value or 0
+                entry["average_cycle_days"] = round(cycle, 1) if cycle is not None else None
+        for entry in months.values():
+            entry["win_rate"] = metrics.ratio(entry["won"], entry["won"] + entry["lost"])
+        return list(months.values())
+
+    def forecast(self, pipeline_id: int | None = None) -> list[dict]:
+        """Expected won value per month of expected close (Σ value × probability)."""
+        key = month_key(self.s.db, Deal.expected_close)
+        probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
+        query = (
+            Deal.select(
+                key,
+                pw.fn.COUNT(Deal.id),
+                pw.fn.SUM(Deal.value_minor),
+                pw.fn.SUM(Deal.value_minor * probability),
+            )
+            .join(PipelineStage, on=Deal.stage == PipelineStage.id)
+            .where(
+                (Deal.status == OPEN)
+                & Deal.deleted_at.is_null()
+                & Deal.expected_close.is_null(False)
+            )
+            .group_by(key)
+            .order_by(key)
+        )
+        if pipeline_id:
+            query = query.where(Deal.pipeline == pipeline_id)
+        return [
+            {
+                "month": m,
+                "count": n,
+                "value_minor": v or 0,
+                "expected_value_minor": round((w or 0) / 100),
+            }
+            for m, n, v, w in query.tuples()
+        ]
+
+    # ---- targets -------------------------------------------------------------------------
+    def target_actual(self, metric: str, period: Period) -> int:
+        start, end = period.start_instant(), period.end_instant()
+        if metric in ("won_value", "won_deals"):
+            agg = pw.fn.SUM(Deal.value_minor) if metric == "won_value" else pw.fn.COUNT(Deal.id)
+            return (
+                Deal.select(agg)
+                .where(
+                    Deal.deleted_at.is_null()
+                    & (Deal.status == WON)
+                    & (Deal.closed_at >= start)
+                    & (Deal.closed_at < end)
+                )
+                .scalar()
+                or 0
+            )
+        if metric == "new_leads":
+            return (
+                Company.select(pw.fn.COUNT(Company.id))
+                .where(
+                    Company.deleted_at.is_null()
+                    & (Company.entered_on >= period.start)
+                    & (Company.entered_on <= period.end)
+                )
+                .scalar()
+                or 0
+            )
+        return (
+            Activity.select(pw.fn.COUNT(Activity.id))
+            .where((Activity.done_at >= start) & (Activity.done_at < end))
+            .scalar()
+            or 0
+        )
+
+    def targets(self, today: dt.date) -> list[dict]:
+        """Targets whose period contains today: actual, progress and projection."""
+        result = []
+        for metric, kind, start, amount, owner in (
+            Target.select(
+                Target.metric, Target.period_kind, Target.period_start, Target.amount, Target.owner
+            )
+            .order_by(Target.period_kind, Target.metric)
+            .tuples()
+        ):
+            period = period_of(kind, start)
+            if not period.start <= today <= period.end:
+                continue
+            actual = self.target_actual(metric, period)
+            elapsed = (today - period.start).days + 1
+            projected = metrics.projection(actual, elapsed, period.days)
+            result.append(
+                {
+                    "metric": metric,
+                    "period_kind": kind,
+                    "from": period.start.isoformat(),
+                    "to": period.end.isoformat(),
+                    "owner": owner,
+                    "target": amount,
+                    "actual": actual,
+                    "progress": metrics.ratio(actual, amount),
+                    "projected": round(projected),
+                    "on_track": projected >= amount,
+                }
+            )
+        return result
+
+    # ---- snapshots -----------------------------------------------------------------------
+    def save_snapshot(self, pipeline_id: int, note: str = "") -> int:
+        report = self.pipeline(pipeline_id)
+        with self.write("snapshot") as t:
+            snap = PipelineSnapshot.create(pipeline=pipeline_id, note=note)
+            SnapshotStage.insert_many(
+                [
+                    {
+                        "snapshot": snap.id,
+                        "stage_name": row["stage"],
+                        "position": pos,
+                        "count": row["count"],
+                        "value_minor": row["value_minor"],
+                        "weighted_value_minor": row["weighted_value_minor"],
+                    }
+                    for pos, row in enumerate(report["stages"])
+                ]
+            ).execute()
+            t.ids.append(snap.id)
+        return snap.id
+
+    def snapshots(self) -> list[tuple[int, dt.datetime, str, int, int]]:
+        """(id, made_at, note, count, value) newest first."""
+        return list(
+            PipelineSnapshot.select(
+                PipelineSnapshot.id,
+                PipelineSnapshot.made_at,
+                PipelineSnapshot.note,
+                pw.fn.SUM(SnapshotStage.count),
+                pw.fn.SUM(SnapshotStage.value_minor),
+            )
+            .join(SnapshotStage, pw.JOIN.LEFT_OUTER)
+            .group_by(PipelineSnapshot.id)
+            .order_by(PipelineSnapshot.made_at.desc(), PipelineSnapshot.id.desc())
+            .tuples()
+        )
+
+    def compare_snapshots(self, older_id: int, newer_id: int) -> list[dict]:
+        """Per stage (by name, in the newer snapshot's order): change in count and value."""
+
+        def rows(snap_id):
+            return {
+                name: (pos, n, v)
+                for name, pos, n, v in SnapshotStage.select(
+                    SnapshotStage.stage_name,
+                    SnapshotStage.position,
+                    SnapshotStage.count,
+                    SnapshotStage.value_minor,
+                )
+                .where(SnapshotStage.snapshot == snap_id)
+                .tuples()
+            }
+
+        old, new = rows(older_id), rows(newer_id)
+        names = sorted(set(old) | set(new), key=lambda s: (new.get(s, old.get(s))[0], s))
+        out = []
+        for name in names:
+            _, n0, v0 = old.get(name, (0, 0, 0))
+            _, n1, v1 = new.get(name, (0, 0, 0))
+            out.append(
+                {
+                    "stage": name,
+                    "count_before": n0,
+                    "count_after": n1,
+                    "count_change": n1 - n0,
+                    "value_before_minor": v0,
+                    "value_after_minor": v1,
+                    "value_change_minor": v1 - v0,
+                }
+            )
+        return out
+
+
+def _round(value: float | None) -> int | None:
+    return None if value is None else round(value)
+
+
+__all__ = ["FunnelFilter", "ReportService", "end_of_day"]

@@ -1,0 +1,105 @@
+"""Exact before/after images of deals and companies, so every edit can be undone and redone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from app.domain.events import Change
+from app.storage.models import (
+    Activity,
+    Company,
+    CompanyTag,
+    Deal,
+    DealTag,
+    StageHistory,
+)
+
+# (model, column naming the owner) per owner kind, parents first.
+_DEAL_TABLES = (
+    (Deal, Deal.id),
+    (StageHistory, StageHistory.deal),
+    (Activity, Activity.deal),
+    (DealTag, DealTag.deal),
+)
+_COMPANY_TABLES = (
+    (Company, Company.id),
+    (StageHistory, StageHistory.company),
+    (CompanyTag, CompanyTag.company),
+)
+
+
+@dataclass
+class Image:
+    """Every row that belongs to some deals and companies, as plain dicts."""
+
+    deal_ids: tuple[int, ...]
+    company_ids: tuple[int, ...]
+    rows: dict[str, list[dict]] = field(default_factory=dict)
+
+
+def _key(model, row: dict):
+    pk = model._meta.primary_key
+    if hasattr(pk, "field_names"):
+        return tuple(row[model._meta.fields[n].column_name] for n in pk.field_names)
+    return row[pk.column_name]
+
+
+def capture(deal_ids: Iterable[int] = (), company_ids: Iterable[int] = ()) -> Image:
+    image = Image(tuple(sorted(set(deal_ids))), tuple(sorted(set(company_ids))))
+    for label, ids, tables in (
+        ("deal", image.deal_ids, _DEAL_TABLES),
+        ("company", image.company_ids, _COMPANY_TABLES),
+    ):
+        for model, owner in tables:
+            rows = list(model.select().where(owner.in_(list(ids))).dicts()) if ids else []
+            image.rows[f"{label}:{model._meta.table_name}"] = [
+                {model._meta.fields[k].column_name: v for k, v in r.items()} for r in rows
+            ]
+    return image
+
+
+def restore(services, image: Image) -> None:
+    """Make the database hold exactly the image's rows for its deals and companies."""
+    with services.db.atomic():
+        for label, ids, tables in (
+            ("deal", image.deal_ids, _DEAL_TABLES),
+            ("company", image.company_ids, _COMPANY_TABLES),
+        ):
+            if not ids:
+                continue
+            # Children first when deleting, parents first when writing back.
+            for model, owner in reversed(tables):
+                wanted = {_key(model, r) for r in image.rows[f"{label}:{model._meta.table_name}"]}
+                for row in model.select().where(owner.in_(list(ids))).dicts():
+                    row = {model._meta.fields[k].column_name: v for k, v in row.items()}
+                    if _key(model, row) not in wanted:
+                        _delete(model, row)
+            for model, _ in tables:
+                for row in image.rows[f"{label}:{model._meta.table_name}"]:
+                    _upsert(model, row)
+    services.changed.emit(Change("all", image.deal_ids))
+
+
+def _delete(model, row: dict) -> None:
+    pk = model._meta.primary_key
+    if hasattr(pk, "field_names"):
+        cond = None
+        for name in pk.field_names:
+            f = model._meta.fields[name]
+            term = f == row[f.column_name]
+            cond = term if cond is None else cond & term
+        model.delete().where(cond).execute()
+    else:
+        model.delete().where(pk == row[pk.column_name]).execute()
+
+
+def _upsert(model, row: dict) -> None:
+    pk = model._meta.primary_key
+    columns = {model._meta.columns[c]: v for c, v in row.items()}
+    if hasattr(pk, "field_names"):
+        model.insert(columns).on_conflict_ignore().execute()
+        return
+    updated = model.update(columns).where(pk == row[pk.column_name]).execute()
+    if not updated:
+        model.insert(columns).execute()

@@ -1,0 +1,1 @@
+"""Storage: peewee models and opening a database file (pragmas, schema, migrations)."""

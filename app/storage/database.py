@@ -1,0 +1,144 @@
+"""Opening a Dealboard database: refusal checks, pragmas, schema version and migrations."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import peewee as pw
+
+from app.storage import models as m
+
+APPLICATION_ID = 0x4442_4431  # "DBD1": marks a file as ours in the SQLite header
+SQLITE_MAGIC = b"SQLite format 3\x00"
+
+
+class DatabaseRefused(Exception):
+    """The file is not one we may open; it has been left untouched."""
+
+    def __init__(self, path: Path, reason: str, message: str):
+        super().__init__(message)
+        self.path = path
+        self.reason = reason  # "foreign" | "newer" | "corrupt" | "unreadable"
+
+
+def _create_schema(db: pw.Database) -> None:
+    db.create_tables(m.ALL_MODELS)
+    user = m.User.create(name="Me")
+    m.Setting.create(key="currency", value="EUR")
+    m.Setting.create(key="default_user", value=str(user.id))
+    for pos, name in enumerate(DEFAULT_FUNNEL_STAGES):
+        m.FunnelStage.create(name=name, position=pos)
+    pipeline = m.Pipeline.create(name="Sales", position=0)
+    for pos, (name, prob, rot) in enumerate(DEFAULT_PIPELINE_STAGES):
+        m.PipelineStage.create(
+            pipeline=pipeline, name=name, position=pos, probability=prob, rotting_days=rot
+        )
+
+
+DEFAULT_FUNNEL_STAGES = ("Awareness", "Interest", "Consideration", "Engagement", "Conversion")
+DEFAULT_PIPELINE_STAGES = (
+    ("Qualification", 10, 14),
+    ("Meeting", 30, 14),
+    ("Proposal", 60, 10),
+    ("Close", 90, 7),
+)
+
+# Ordered migrations: entry i brings user_version from i to i + 1, all in one transaction.
+MIGRATIONS: list[Callable[[pw.Database], None]] = [_create_schema]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _read_header(path: Path) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(100)
+
+
+def inspect_file(path: Path) -> None:
+    """Refuse a file we must not touch, reading it without writing a byte of it."""
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return
+        header = _read_header(path)
+    except OSError as exc:
+        raise DatabaseRefused(
+            path, "unreadable", f"{path}: cannot read the file ({exc.strerror})."
+        ) from exc
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        raise DatabaseRefused(
+            path, "foreign", f"{path} is not a Dealboard database (not an SQLite file)."
+        )
+    app_id = int.from_bytes(header[68:72], "big")
+    version = int.from_bytes(header[60:64], "big")
+    if app_id != APPLICATION_ID:
+        raise DatabaseRefused(
+            path, "foreign", f"{path} is an SQLite file but not a Dealboard database."
+        )
+    if version > SCHEMA_VERSION:
+        raise DatabaseRefused(
+            path,
+            "newer",
+            f"{path} was written by a newer Dealboard (schema {version}, this version reads up to "
+            f"{SCHEMA_VERSION}). Update Dealboard to open it.",
+        )
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = conn.execute("PRAGMA quick_check").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseRefused(path, "corrupt", f"{path} is damaged: {exc}.") from exc
+    if result != [("ok",)]:
+        detail = "; ".join(str(r[0]) for r in result[:3])
+        raise DatabaseRefused(path, "corrupt", f"{path} is damaged: {detail}.")
+
+
+def connect(path: Path | str) -> pw.SqliteDatabase:
+    """Open (creating if new) and migrate; bind the models to it and return it."""
+    path = Path(path)
+    if path.exists():
+        inspect_file(path)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    old_umask = os.umask(0o077)  # the database and its -wal/-shm: readable by the user only
+    try:
+        db = pw.SqliteDatabase(
+            str(path),
+            pragmas={
+                "journal_mode": "wal",
+                "foreign_keys": 1,
+                # A move the user saw succeed survives a power cut; at human rates it is free.
+                "synchronous": 2,
+                "busy_timeout": 3000,
+            },
+        )
+        db.connect()
+    finally:
+        os.umask(old_umask)
+    try:
+        os.chmod(path, 0o600)
+    except OSError:
+        pass
+    m.database_proxy.initialize(db)
+    _migrate(db)
+    return db
+
+
+def _migrate(db: pw.SqliteDatabase) -> None:
+    version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    if version >= SCHEMA_VERSION:
+        return
+    with db.atomic():
+        for step in MIGRATIONS[version:]:
+            step(db)
+        db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute_sql(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+
+def close(db: pw.Database) -> None:
+    if not db.is_closed():
+        db.close()

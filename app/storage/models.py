@@ -1,0 +1,256 @@
+"""peewee models: the tables a Dealboard database holds (schema version in database.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+# Bound at open time (database.open_database); models never reach for a global connection.
+database_proxy = pw.DatabaseProxy()
+
+
+def utc_now() -> dt.datetime:
+    """Naive UTC timestamp; stored as ISO text so ordering is lexicographic and portable."""
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        database = database_proxy
+        legacy_table_names = False
+
+
+class Setting(BaseModel):
+    key = pw.CharField(primary_key=True)
+    value = pw.TextField()
+
+
+class User(BaseModel):
+    name = pw.CharField()
+    email = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=utc_now)
+
+
+class FunnelStage(BaseModel):
+    """One step of the funnel; the stage with the highest position is Conversion."""
+
+    name = pw.CharField(unique=True)
+    position = pw.IntegerField()
+
+
+class Pipeline(BaseModel):
+    name = pw.CharField(unique=True)
+    position = pw.IntegerField(default=0)
+
+
+class PipelineStage(BaseModel):
+    pipeline = pw.ForeignKeyField(Pipeline, backref="stages", on_delete="CASCADE")
+    name = pw.CharField()
+    position = pw.IntegerField()
+    probability = pw.IntegerField(default=0)  # percent 0..100, the stage default
+    rotting_days = pw.IntegerField(default=14)
+
+    class Meta:
+        indexes = ((("pipeline", "name"), True),)
+
+
+class PlaybookAction(BaseModel):
+    """A planned action of a stage: becomes an activity when a deal enters the stage."""
+
+    stage = pw.ForeignKeyField(PipelineStage, backref="playbook", on_delete="CASCADE")
+    text = pw.CharField()
+    due_in_days = pw.IntegerField(default=0)
+    position = pw.IntegerField(default=0)
+
+
+class Company(BaseModel):
+    name = pw.CharField()
+    group = pw.CharField(default="", column_name="segment")
+    funnel_stage = pw.ForeignKeyField(FunnelStage, backref="companies")
+    source = pw.CharField(default="")
+    entered_on = pw.DateField()
+    notes = pw.TextField(default="")
+    owner = pw.ForeignKeyField(User, backref="companies")
+    created_at = pw.DateTimeField(default=utc_now)
+    deleted_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            (("entered_on",), False),
+            (("funnel_stage",), False),
+        )
+
+
+class Contact(BaseModel):
+    company = pw.ForeignKeyField(Company, backref="contacts", on_delete="CASCADE")
+    name = pw.CharField()
+    role = pw.CharField(default="")
+    email = pw.CharField(default="")
+    phone = pw.CharField(default="")
+    created_at = pw.DateTimeField(default=utc_now)
+    deleted_at = pw.DateTimeField(null=True)
+
+
+OPEN, WON, LOST = "open", "won", "lost"
+DEAL_STATUSES = (OPEN, WON, LOST)
+
+
+class Deal(BaseModel):
+    title = pw.CharField()
+    company = pw.ForeignKeyField(Company, backref="deals", null=True, on_delete="CASCADE")
+    contact = pw.ForeignKeyField(Contact, backref="deals", null=True, on_delete="SET NULL")
+    value_minor = pw.BigIntegerField(default=0)
+    pipeline = pw.ForeignKeyField(Pipeline, backref="deals")
+    stage = pw.ForeignKeyField(PipelineStage, backref="deals")
+    position = pw.FloatField(default=0.0)  # order within the stage column
+    status = pw.CharField(default=OPEN)
+    lost_reason = pw.CharField(default="")
+    probability = pw.IntegerField(null=True)  # manual override in percent; None = stage default
+    expected_close = pw.DateField(null=True)
+    notes = pw.TextField(default="")
+    owner = pw.ForeignKeyField(User, backref="deals")
+    created_at = pw.DateTimeField(default=utc_now)
+    closed_at = pw.DateTimeField(null=True)
+    deleted_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            # Board columns and the live pipeline report: open deals per stage, in order.
+            (("status", "stage", "deleted_at", "position"), False),
+            (("status", "closed_at"), False),
+            (("expected_close",), False),
+        )
+
+
+ACTIVITY_KINDS = ("call", "meeting", "email", "task", "note")
+
+
+class Activity(BaseModel):
+    """A call, meeting, email, task or note; open ones are next actions, done ones contacts."""
+
+    kind = pw.CharField(default="task")
+    subject = pw.CharField()
+    company = pw.ForeignKeyField(Company, backref="activities", null=True, on_delete="CASCADE")
+    deal = pw.ForeignKeyField(Deal, backref="activities", null=True, on_delete="CASCADE")
+    contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
+    due_on = pw.DateField(null=True)
+    done_at = pw.DateTimeField(null=True)
+    notes = pw.TextField(default="")
+    playbook_action = pw.ForeignKeyField(PlaybookAction, null=True, on_delete="SET NULL")
+    created_at = pw.DateTimeField(default=utc_now)
+
+    class Meta:
+        indexes = (
+            (("deal", "done_at", "due_on"), False),
+            (("company", "done_at", "due_on"), False),
+            (("done_at",), False),
+        )
+
+
+class StageHistory(BaseModel):
+    """Each period a deal spent in a stage/status, or a company in a funnel stage.
+
+    A row is valid from ``entered_at`` until ``left_at`` (None while current), so a report
+    "as of T" selects the rows with entered_at <= T < left_at: one range scan, no group-by.
+    """
+
+    deal = pw.ForeignKeyField(Deal, null=True, on_delete="CASCADE")
+    stage = pw.ForeignKeyField(PipelineStage, null=True, on_delete="CASCADE")
+    status = pw.CharField(null=True)
+    company = pw.ForeignKeyField(Company, null=True, on_delete="CASCADE")
+    funnel_stage = pw.ForeignKeyField(FunnelStage, null=True, on_delete="CASCADE")
+    entered_at = pw.DateTimeField()
+    left_at = pw.DateTimeField(null=True)
+
+    class Meta:
+        indexes = (
+            (("deal", "left_at"), False),
+            (("company", "funnel_stage"), False),
+            (("funnel_stage", "entered_at"), False),
+            (("stage", "entered_at", "left_at"), False),
+        )
+
+
+class Tag(BaseModel):
+    name = pw.CharField(unique=True)
+    is_action = pw.BooleanField(default=False)  # e.g. "Rückruf": counts as a next action
+
+
+class DealTag(BaseModel):
+    deal = pw.ForeignKeyField(Deal, on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("deal", "tag")
+
+
+class CompanyTag(BaseModel):
+    company = pw.ForeignKeyField(Company, on_delete="CASCADE")
+    tag = pw.ForeignKeyField(Tag, on_delete="CASCADE")
+
+    class Meta:
+        primary_key = pw.CompositeKey("company", "tag")
+
+
+class Spend(BaseModel):
+    """Acquisition spend of one channel in one month (month = its first day)."""
+
+    channel = pw.CharField()
+    month = pw.DateField()
+    amount_minor = pw.BigIntegerField()
+
+    class Meta:
+        indexes = ((("month", "channel"), True),)
+
+
+TARGET_METRICS = ("won_value", "won_deals", "new_leads", "activities")
+PERIOD_KINDS = ("month", "quarter", "year")
+
+
+class Target(BaseModel):
+    metric = pw.CharField()
+    period_kind = pw.CharField()
+    period_start = pw.DateField()
+    amount = pw.BigIntegerField()  # minor units for won_value, a count otherwise
+    owner = pw.ForeignKeyField(User, null=True, on_delete="CASCADE")  # None = team target
+
+    class Meta:
+        indexes = ((("metric", "period_kind", "period_start", "owner"), True),)
+
+
+class PipelineSnapshot(BaseModel):
+    pipeline = pw.ForeignKeyField(Pipeline, on_delete="CASCADE")
+    made_at = pw.DateTimeField(default=utc_now)
+    note = pw.CharField(default="")
+
+
+class SnapshotStage(BaseModel):
+    snapshot = pw.ForeignKeyField(PipelineSnapshot, backref="stages", on_delete="CASCADE")
+    stage_name = pw.CharField()
+    position = pw.IntegerField()
+    count = pw.IntegerField()
+    value_minor = pw.BigIntegerField()
+    weighted_value_minor = pw.BigIntegerField()
+
+
+ALL_MODELS = [
+    Setting,
+    User,
+    FunnelStage,
+    Pipeline,
+    PipelineStage,
+    PlaybookAction,
+    Company,
+    Contact,
+    Deal,
+    Activity,
+    StageHistory,
+    Tag,
+    DealTag,
+    CompanyTag,
+    Spend,
+    Target,
+    PipelineSnapshot,
+    SnapshotStage,
+]
