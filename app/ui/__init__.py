@@ -1,0 +1,1 @@
+"""Qt user interface: main window, board, funnel, reports and dialogs."""

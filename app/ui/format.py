@@ -1,0 +1,61 @@
+"""Showing numbers the user's way: money, dates and rates through QLocale."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QLocale
+
+SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
+
+
+def money(
+    minor: int | float | None,
+    currency: str = "EUR",
+    locale: QLocale | None = None,
+    decimals: bool = True,
+) -> str:
+    """1.234,56 € in German, €1,234.56 in English; '—' for an undefined amount."""
+    if minor is None:
+        return "—"
+    locale = locale or QLocale()
+    amount = minor / 100
+    return locale.toCurrencyString(amount, SYMBOLS.get(currency, currency), 2 if decimals else 0)
+
+
+def short_money(minor: int | float, currency: str = "EUR", locale: QLocale | None = None) -> str:
+    """Compact amounts for headers and axes: 12,3k € / €1.2M."""
+    locale = locale or QLocale()
+    amount = minor / 100
+    for limit, suffix in ((1_000_000, "M"), (1_000, "k")):
+        if abs(amount) >= limit:
+            number = locale.toString(amount / limit, "f", 1)
+            return locale.toCurrencyString(0, SYMBOLS.get(currency, currency), 0).replace(
+                "0", number + suffix, 1
+            )
+    return money(minor, currency, locale, decimals=False)
+
+
+def date(day: dt.date | None, locale: QLocale | None = None) -> str:
+    """dd.MM.yyyy in German, the locale's short form with a four-digit year elsewhere."""
+    if day is None:
+        return ""
+    locale = locale or QLocale()
+    fmt = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    return locale.toString(QDate(day.year, day.month, day.day), fmt)
+
+
+def percent(rate: float | None, locale: QLocale | None = None, decimals: int = 0) -> str:
+    if rate is None:
+        return "—"
+    locale = locale or QLocale()
+    return locale.toString(rate * 100, "f", decimals) + "\u202f%"
+
+
+def parse_money(text: str, locale: QLocale | None = None) -> int:
+    """User input in the locale's notation (or the other one) → minor units; ValueError if not."""
+    from app.domain.money import parse_amount
+
+    return parse_amount(text)
