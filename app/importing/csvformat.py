@@ -1,0 +1,743 @@
+"""CSV files of other CRMs: decoding, parsing, header aliases, value checks and safe writing."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+DELIMITERS = (",", ";", "\t")
+MAX_LISTED_PROBLEMS = 50
+
+
+# --- problems -----------------------------------------------------------------------------
+
+
+class Problem(NamedTuple):
+    """One thing wrong with a file: its physical line (1-based), header of the column, why."""
+
+    line: int
+    column: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f'line {self.line}, column "{self.column}"' if self.column else f"line {self.line}"
+        return f"{where}: {self.message}"
+
+
+class CsvError(Exception):
+    """A file that cannot be imported as it is; `problems` lists every reason found."""
+
+    def __init__(self, problems: Sequence[Problem]):
+        # args holds the problems themselves so the exception pickles and compares sanely.
+        super().__init__(list(problems))
+        self.problems: list[Problem] = list(problems)
+
+    def __str__(self) -> str:
+        lines = [str(p) for p in self.problems[:MAX_LISTED_PROBLEMS]]
+        rest = len(self.problems) - MAX_LISTED_PROBLEMS
+        if rest > 0:
+            lines.append(f"... and {rest} more")
+        return "\n".join(lines)
+
+
+# --- decoding ------------------------------------------------------------------------------
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    head = data[:offset]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
+
+
+def _undecodable(data: bytes, offset: int, encoding: str) -> CsvError:
+    byte = data[offset] if offset < len(data) else 0
+    return CsvError([Problem(
+        _line_of(data, offset), "",
+        f"Byte 0x{byte:02X} at offset {offset} is not valid {encoding} text; "
+        'save the file as "CSV UTF-8" and import it again',
+    )])
+
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """The text and the name of the encoding it was read with."""
+    if data.startswith(_UTF8_BOM):
+        # A BOM declares UTF-8: falling back to cp1252 would only produce mojibake.
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data, exc.start + 3, "UTF-8") from None
+    if data.startswith(_UTF16_BOMS):
+        # Excel's "Unicode text" export; cp1252 would read it as NUL-riddled garbage.
+        try:
+            return data.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as exc:
+            raise _undecodable(data, exc.start, "UTF-16") from None
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError as exc:
+        raise _undecodable(data, exc.start, "UTF-8 or Windows-1252") from None
+
+
+def decode(data: bytes) -> str:
+    """UTF-8 (BOM optional; UTF-16 with BOM too), else Windows-1252; CsvError if neither fits."""
+    return _decode(data)[0]
+
+
+# --- tokenising ----------------------------------------------------------------------------
+
+# Unrolled "anything but a lone quote" loop: linear time even on huge quoted fields.
+_QUOTED = re.compile(r'"([^"]*(?:""[^"]*)*)"')
+_UNQUOTED = {d: re.compile(f"[^\\r\\n{re.escape(d)}]*") for d in DELIMITERS}
+_SEP_LINE = re.compile(r"sep=([,;\t])(?:\r\n|\r|\n|$)", re.IGNORECASE)
+
+
+def _newlines(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _records(
+    text: str, delimiter: str, *, pos: int = 0, line: int = 1, strict: bool = True
+) -> Iterator[tuple[int, list[str]]]:
+    """(physical line where the record starts, raw cells) for each record, blank ones included.
+
+    RFC 4180 plus what Excel and the csv module tolerate: quotes inside an unquoted field are
+    literal, text after a closing quote is appended. Only \\r\\n, \\r and \\n end a line, so
+    characters such as U+2028 inside values neither split records nor shift line numbers.
+    """
+    unquoted = _UNQUOTED[delimiter]
+    end = len(text)
+    while pos < end:
+        start_line = line
+        cells: list[str] = []
+        while True:
+            if pos < end and text[pos] == '"':
+                match = _QUOTED.match(text, pos)
+                if match is None:
+                    if strict:
+                        raise CsvError([Problem(
+                            line, "", 'A quoted value starting on this line is never closed '
+                            '(a " is missing)',
+                        )])
+                    # Sniffing a cut-off sample: the rest is one last value.
+                    cells.append(text[pos + 1:].replace('""', '"'))
+                    line += _newlines(text[pos:])
+                    pos = end
+                    break
+                line += _newlines(match.group(1))
+                value = match.group(1).replace('""', '"')
+                tail = unquoted.match(text, match.end())
+                assert tail is not None  # the pattern matches the empty string
+                cells.append(value + tail.group())
+                pos = tail.end()
+            else:
+                match = unquoted.match(text, pos)
+                assert match is not None
+                cells.append(match.group())
+                pos = match.end()
+            if pos >= end:
+                break
+            if text[pos] == delimiter:
+                pos += 1
+                continue
+            pos += 2 if text.startswith("\r\n", pos) else 1
+            line += 1
+            break
+        yield start_line, cells
+
+
+def _is_blank(cells: Sequence[str]) -> bool:
+    return all(not c.strip() for c in cells)
+
+
+def _body_start(text: str) -> tuple[str | None, int, int]:
+    """Excel's optional first line "sep=;": (its delimiter or None, text offset, line)."""
+    match = _SEP_LINE.match(text)
+    if match:
+        return match.group(1), match.end(), 2
+    return None, 0, 1
+
+
+_SNIFF_CHARS = 64 * 1024
+_SNIFF_RECORDS = 20
+
+
+def sniff_delimiter(text: str) -> str:
+    """',', ';' or '\\t': the one splitting the header into most cells consistently with the
+    first data lines, quotes respected. Single-column or undecidable text gives ','."""
+    declared, pos, line = _body_start(text)
+    if declared:
+        return declared
+    sample = text[:_SNIFF_CHARS]
+    best, best_score = ",", (False, -1, -1)
+    for delimiter in DELIMITERS:
+        records = []
+        for _line, cells in _records(sample, delimiter, pos=pos, line=line, strict=False):
+            if not _is_blank(cells):
+                records.append(cells)
+                if len(records) >= _SNIFF_RECORDS:
+                    break
+        if not records:
+            continue
+        width = len(records[0])
+        consistent = sum(len(r) == width for r in records[1:])
+        # A real delimiter splits the header; then agreement of the data lines decides, and a
+        # header split into more cells wins ties ("Name;Value (EUR, net)" is ';').
+        score = (width > 1, consistent, width)
+        if score > best_score:
+            best, best_score = delimiter, score
+    return best
+
+
+# --- formula injection ---------------------------------------------------------------------
+
+_FORMULA_START = "=+-@\t\r"
+# Numbers cannot be formulas, and prefixing them would turn -12.50 into text in Excel.
+_PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*", re.ASCII)
+
+
+def _needs_apostrophe(text: str) -> bool:
+    rest = text.lstrip("'")
+    return bool(rest) and rest[0] in _FORMULA_START
+
+
+def neutralise(text: str) -> str:
+    """Prefix ' to a cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first).
+
+    Cells already made of apostrophes before such a character get one more, so
+    unneutralise(neutralise(x)) == x for every string, not only for formula-like ones.
+    """
+    if _PLAIN_NUMBER.fullmatch(text) or not _needs_apostrophe(text):
+        return text
+    return "'" + text
+
+
+def unneutralise(text: str) -> str:
+    """Undo neutralise: drop one leading ' when apostrophes precede =, +, -, @, tab or CR."""
+    if text.startswith("'") and _needs_apostrophe(text):
+        return text[1:]
+    return text
+
+
+# --- headers -------------------------------------------------------------------------------
+
+# Canonical field → header aliases (our own export name first), matched case-insensitively.
+KIND_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
+    "deals": {
+        "title": ("title", "Deal - Title", "Deal Name"),
+        "value": ("value", "Deal - Value", "Amount"),
+        "currency": ("currency", "Deal - Currency"),
+        "company": ("company", "Deal - Organization", "Associated Company", "Organization"),
+        "contact": ("contact", "Deal - Contact person", "Associated Contact"),
+        "stage": ("stage", "Deal - Stage", "Deal Stage"),
+        "status": ("status", "Deal - Status"),
+        "expected_close": ("expected_close", "Deal - Expected close date", "Close Date"),
+        "created": ("created", "Deal - Deal created", "Create Date"),
+        "probability": ("probability", "Deal - Probability"),
+        "lost_reason": ("lost_reason", "Deal - Lost reason"),
+        "pipeline": ("pipeline", "Deal - Pipeline", "Pipeline"),
+        "tags": ("tags",),
+        "notes": ("notes",),
+        "id": ("id", "Deal - ID", "Record ID"),  # recognised so it is no notice; not imported
+        "owner": ("owner", "Deal - Owner", "Deal owner"),
+    },
+    "companies": {
+        "name": ("name", "Organization - Name", "Company name", "Name"),
+        "group": ("group", "Organization - Label", "Industry"),
+        "funnel_stage": ("funnel_stage", "Lifecycle Stage"),
+        "source": ("source", "Organization - Source", "Original Source"),
+        "entered_on": ("entered_on", "Organization - Organization created", "Create Date"),
+        "tags": ("tags",),
+        "notes": ("notes",),
+    },
+    "contacts": {
+        "name": ("name", "Person - Name"),
+        "first_name": ("first_name", "First Name"),
+        "last_name": ("last_name", "Last Name"),
+        "email": ("email", "Person - Email", "Email"),
+        "phone": ("phone", "Person - Phone", "Phone Number"),
+        "role": ("role", "Job Title", "Person - Job title"),
+        "company": ("company", "Person - Organization", "Company Name", "Associated Company"),
+    },
+}
+
+# Any one field of a group must have a column; contacts may give the name in two parts.
+REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
+    "deals": ("title",),
+    "companies": ("name",),
+    "contacts": ("name", "first_name", "last_name"),
+}
+
+_KIND_NOUN = {"deals": "deal title", "companies": "company name", "contacts": "contact name"}
+
+
+def _header_key(header: str) -> str:
+    # NFC so a macOS-decomposed "Größe" matches; whitespace runs collapse for sloppy exports.
+    return " ".join(unicodedata.normalize("NFC", header).split()).casefold()
+
+
+def _alias_index(kind: str) -> dict[str, tuple[str, int]]:
+    index: dict[str, tuple[str, int]] = {}
+    for name, aliases in KIND_FIELDS[kind].items():
+        for rank, alias in enumerate(aliases):
+            index.setdefault(_header_key(alias), (name, rank))
+    return index
+
+
+_ALIASES = {kind: _alias_index(kind) for kind in KIND_FIELDS}
+
+
+def _check_kind(kind: str) -> None:
+    if kind not in KIND_FIELDS:
+        raise ValueError(f"unknown kind {kind!r}; expected one of {sorted(KIND_FIELDS)}")
+
+
+def _match_headers(
+    kind: str, headers: Sequence[str]
+) -> tuple[dict[int, tuple[str, int]], list[str]]:
+    """(column → (field, alias rank), unknown headers)."""
+    _check_kind(kind)
+    matched: dict[int, tuple[str, int]] = {}
+    unknown: list[str] = []
+    for col, header in enumerate(headers):
+        key = _header_key(unneutralise(header.strip()))
+        if not key:
+            continue  # an unnamed column (often Excel's trailing empties): nothing to report
+        hit = _ALIASES[kind].get(key)
+        if hit is None:
+            unknown.append(header.strip())
+        else:
+            matched[col] = hit
+    return matched, unknown
+
+
+def map_headers(
+    kind: str, headers: Sequence[str], *, header_line: int = 1
+) -> tuple[dict[int, str], list[str]]:
+    """(column index → canonical field, headers of ignored columns) for "deals", "companies"
+    or "contacts". Several columns may map to one field (HubSpot's "Company Name" and
+    "Associated Company"); read_rows then takes the first non-empty by alias order.
+    CsvError when the required column is missing; ValueError for an unknown kind."""
+    matched, unknown = _match_headers(kind, headers)
+    mapping = {col: name for col, (name, _rank) in matched.items()}
+    required = REQUIRED_FIELDS[kind]
+    if not set(required) & set(mapping.values()):
+        expected = ", ".join(f'"{a}"' for a in KIND_FIELDS[kind][required[0]])
+        if kind == "contacts":
+            expected += ' or "First Name" / "Last Name"'
+        raise CsvError([Problem(
+            header_line, "",
+            f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
+        )])
+    return mapping, unknown
+
+
+# --- reading -------------------------------------------------------------------------------
+
+
+@dataclass
+class ParsedFile:
+    """A decoded, split file: raw trimmed strings per canonical field, nothing converted yet."""
+
+    kind: str
+    delimiter: str
+    encoding: str  # "utf-8-sig", "utf-8", "utf-16" or "cp1252"
+    mapping: dict[int, str]
+    unknown_columns: list[str]
+    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)
+    header_line: int = 1
+    # field → its columns, the one read first leading (several may share a field)
+    columns: dict[str, list[int]] = field(default_factory=dict)
+
+    def column_of(self, name: str) -> str:
+        """Header of the column a field is read from first, for messages; "" if none."""
+        cols = self.columns.get(name)
+        return self.header[cols[0]].strip() if cols else ""
+
+
+def _columns_by_priority(
+    kind: str, header: Sequence[str], mapping: dict[int, str]
+) -> dict[str, list[int]]:
+    matched, _unknown = _match_headers(kind, header)
+    by_field: dict[str, list[tuple[int, int]]] = {}
+    for col, name in mapping.items():
+        rank = matched[col][1] if col in matched else len(KIND_FIELDS[kind].get(name, ()))
+        by_field.setdefault(name, []).append((rank, col))
+    return {name: [col for _rank, col in sorted(pairs)] for name, pairs in by_field.items()}
+
+
+def read_rows(data: bytes, kind: str) -> ParsedFile:
+    """Decode, sniff the delimiter, map the header, split the records of one file.
+
+    Rows are (physical line where the record starts, {field: trimmed, unneutralised string});
+    blank lines are skipped, short rows padded. CsvError lists everything wrong with the
+    structure (encoding, unclosed quote, missing required column, rows wider than the header).
+    Contacts whose name comes in parts also get "name" = first + last.
+    """
+    _check_kind(kind)
+    text, encoding = _decode(data)
+    declared, pos, line = _body_start(text)
+    delimiter = declared or sniff_delimiter(text)
+    problems: list[Problem] = []
+    records = _records(text, delimiter, pos=pos, line=line)
+    header: list[str] | None = None
+    header_line = line
+    parsed: ParsedFile | None = None
+    columns: dict[str, list[int]] = {}
+    try:
+        for record_line, cells in records:
+            if _is_blank(cells):
+                continue
+            if header is None:
+                header, header_line = cells, record_line
+                mapping, unknown = map_headers(kind, header, header_line=header_line)
+                columns = _columns_by_priority(kind, header, mapping)
+                parsed = ParsedFile(
+                    kind, delimiter, encoding, mapping, unknown, header=header,
+                    header_line=header_line, columns=columns,
+                )
+                continue
+            if len(cells) > len(header):
+                problems.append(Problem(
+                    record_line, "",
+                    f"This row has {len(cells)} cells but the header has {len(header)}; "
+                    f"a value probably contains an unquoted {_delimiter_name(delimiter)}",
+                ))
+                continue
+            assert parsed is not None
+            parsed.rows.append((record_line, _row_values(cells, columns, kind)))
+    except CsvError as exc:
+        problems.extend(exc.problems)
+    if header is None and not problems:
+        problems.append(Problem(header_line, "", "The file is empty: no header line found"))
+    if problems:
+        raise CsvError(problems)
+    assert parsed is not None
+    return parsed
+
+
+def _delimiter_name(delimiter: str) -> str:
+    return {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
+
+
+def _row_values(cells: list[str], columns: dict[str, list[int]], kind: str) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for name, cols in columns.items():
+        value = ""
+        for col in cols:
+            cell = unneutralise(cells[col].strip()) if col < len(cells) else ""
+            if cell:
+                value = cell
+                break
+        values[name] = value
+    if kind == "contacts" and not values.get("name"):
+        parts = [values.get("first_name", ""), values.get("last_name", "")]
+        if any(parts):
+            values["name"] = " ".join(p for p in parts if p)
+    return values
+
+
+# --- values --------------------------------------------------------------------------------
+
+_CURRENCY_MARKS = ("€", "$", "£", "EUR", "USD", "CHF", "GBP")
+# Spaces of any width and Swiss apostrophes group thousands: 1 234,56 / 1'234.56.
+_GROUP_SPACES = " \u00a0\u202f\u2009'\u2019"
+_AMOUNT_CHARS = re.compile(r"[0-9.,\x20]+", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+_MAX_MINOR = 2**63 - 1  # SQLite INTEGER
+
+
+def _take_sign(s: str) -> tuple[str, str]:
+    if s[:1] in ("-", "+"):
+        return s[1:].lstrip(), s[0]
+    return s, ""
+
+
+def _take_currency(s: str, *, prefix: bool) -> tuple[str, bool]:
+    upper = s.upper()
+    for mark in _CURRENCY_MARKS:
+        if prefix and upper.startswith(mark):
+            return s[len(mark):].lstrip(), True
+        if not prefix and upper.endswith(mark):
+            return s[: len(s) - len(mark)].rstrip(), True
+    return s, False
+
+
+def _valid_groups(int_part: str, separator: str) -> bool:
+    groups = int_part.split(separator)
+    return (
+        1 <= len(groups[0]) <= 3
+        and all(_DIGITS.fullmatch(g) for g in groups)
+        and all(len(g) == 3 for g in groups[1:])
+    )
+
+
+def _split_amount(body: str) -> tuple[str, str, str] | None:
+    """(integer part, thousands separator or "", fraction) or None when malformed."""
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal = "." if body.rfind(".") > body.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        if body.count(decimal) > 1:
+            return None
+        int_part, _, frac = body.partition(decimal)
+        return int_part, thousands, frac
+    if not dots and not commas:
+        return body, "", ""
+    sep = "." if dots else ","
+    if body.count(sep) > 1:
+        return body, sep, ""
+    int_part, _, frac = body.partition(sep)
+    # "1.234" is German thousands, "1.23", "1,5" and "0.500" are decimals.
+    if len(frac) == 3 and frac.isdigit() and re.fullmatch("[1-9][0-9]{0,2}", int_part):
+        return int_part + sep + frac, sep, ""
+    return int_part, "", frac
+
+
+def parse_money(text: str, field: str) -> int:
+    """An amount in German or English notation, optional € $ £ EUR USD CHF GBP before or
+    after, as integer minor units: "1.234,56" → 123456, "1.234" → 123400, "" → 0.
+    ValueError with a message naming `field` (e.g. "Value") and the text otherwise."""
+    bad = ValueError(f'{field} must be an amount such as 1.234,56 (got "{text}")')
+    s = text.strip()
+    if not s:
+        return 0
+    s, sign = _take_sign(s)
+    s, had_prefix = _take_currency(s, prefix=True)
+    if not sign:
+        s, sign = _take_sign(s)
+    s, had_suffix = _take_currency(s, prefix=False)
+    if had_prefix and had_suffix:
+        raise bad
+    body = s.strip()
+    for space in _GROUP_SPACES:
+        body = body.replace(space, " ")
+    if len(body) > 40 or not _AMOUNT_CHARS.fullmatch(body or "x"):
+        raise bad
+    parts = _split_amount(body)
+    if parts is None:
+        raise bad
+    int_part, thousands, frac = parts
+    group_chars = {c for c in int_part if not c.isdigit()}
+    if len(group_chars) > 1 or (group_chars and not (group_chars <= {thousands, " "})):
+        raise bad
+    if group_chars and not _valid_groups(int_part, group_chars.pop()):
+        raise bad
+    int_digits = re.sub("[^0-9]", "", int_part)
+    had_decimal = len(frac) > 0 or body.endswith((".", ","))
+    if had_decimal and not _DIGITS.fullmatch(frac):
+        raise bad
+    if not int_digits and not frac:
+        raise bad
+    if frac[2:].strip("0"):
+        raise ValueError(f'{field} must have at most 2 decimal places (got "{text}")')
+    minor = int(int_digits or "0") * 100 + int((frac + "00")[:2])
+    if minor > _MAX_MINOR:
+        raise ValueError(f'{field} is too large (got "{text}")')
+    return -minor if sign == "-" else minor
+
+
+def format_money(minor: int, decimal: str = ".") -> str:
+    """Minor units as a plain number for export, "-1234.50" (or "-1234,50"): parse_money reads
+    it back and it is never mistaken for a formula."""
+    sign = "-" if minor < 0 else ""
+    units, cents = divmod(abs(minor), 100)
+    return f"{sign}{units}{decimal}{cents:02d}"
+
+
+_TIME = (
+    r"(?:{sep}\s*(?P<h>[0-9]{{1,2}}):(?P<m>[0-9]{{2}})(?::(?P<s>[0-9]{{2}})(?:[.,][0-9]{{1,9}})?)?"
+    r"\s*(?P<ampm>[AaPp][Mm])?\s*(?:Z|UTC|GMT|[+-][0-9]{{2}}(?::?[0-9]{{2}})?)?)?"
+)
+_DATE_FORMATS = tuple(
+    re.compile(date + _TIME.format(sep=sep))
+    for date, sep in (
+        (r"(?P<y>[0-9]{4})-(?P<mo>[0-9]{1,2})-(?P<d>[0-9]{1,2})", "[T ]"),  # ISO
+        (r"(?P<d>[0-9]{1,2})\.(?P<mo>[0-9]{1,2})\.(?P<y>[0-9]{4})", " "),  # German
+        (r"(?P<mo>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4})", " "),  # US, as HubSpot
+    )
+)
+_DATE_HINT = "2026-12-31, 31.12.2026 or, month first, 12/31/2026"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """ISO (2026-12-31, also with a time), German 31.12.2026 or US 12/31/2026 → date; the date
+    part of a timestamp is taken as written. "" → None; ValueError for anything else."""
+    s = text.strip()
+    if not s:
+        return None
+    for pattern in _DATE_FORMATS:
+        match = pattern.fullmatch(s)
+        if match is None:
+            continue
+        try:
+            _check_time(match)
+            return dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
+        except ValueError as exc:
+            raise ValueError(
+                f'Date "{text}" does not exist ({exc}); write dates as {_DATE_HINT}'
+            ) from None
+    raise ValueError(f'Date must be written as {_DATE_HINT} (got "{text}")')
+
+
+def _check_time(match: re.Match[str]) -> None:
+    if match["h"] is None:
+        return
+    hour, minute, second = int(match["h"]), int(match["m"]), int(match["s"] or 0)
+    top = 12 if match["ampm"] else 23
+    if hour > top or minute > 59 or second > 60:
+        raise ValueError("the time is out of range")
+
+
+# --- converting rows -----------------------------------------------------------------------
+
+_STATUSES = {
+    "open": "open", "won": "won", "lost": "lost",
+    "offen": "open", "gewonnen": "won", "verloren": "lost",
+}
+_CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+_PROBABILITY = re.compile(r"([0-9]{1,3})(?:[.,]0+)?\s*%?", re.ASCII)
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+_LABELS = {
+    "title": "Title", "value": "Value", "currency": "Currency", "status": "Status",
+    "expected_close": "Expected close date", "created": "Created", "probability": "Probability",
+    "entered_on": "Entered on", "name": "Name", "email": "Email",
+}
+
+
+def _convert(name: str, raw: str) -> object:
+    """One field's typed value; ValueError with a user-facing message when it cannot be."""
+    label = _LABELS.get(name, name)
+    if name == "value":
+        return parse_money(raw, label)
+    if name in ("expected_close", "created", "entered_on"):
+        return parse_date(raw)
+    if name == "probability":
+        match = _PROBABILITY.fullmatch(raw)
+        if not raw:
+            return None
+        if match is None or int(match.group(1)) > 100:
+            raise ValueError(f'{label} must be a percentage from 0 to 100 (got "{raw}")')
+        return int(match.group(1))
+    if name == "status":
+        if not raw:
+            return None
+        if raw.casefold() not in _STATUSES:
+            raise ValueError(f'{label} must be open, won or lost (got "{raw}")')
+        return _STATUSES[raw.casefold()]
+    if name == "currency":
+        code = _CURRENCY_SYMBOLS.get(raw, raw.upper())
+        if raw and not re.fullmatch("[A-Z]{3}", code):
+            raise ValueError(f'{label} must be a three-letter code such as EUR (got "{raw}")')
+        return code
+    if name == "tags":
+        tags: dict[str, str] = {}
+        for tag in re.split("[,;]", raw):
+            if tag.strip():
+                tags.setdefault(tag.strip().casefold(), tag.strip())
+        return list(tags.values())
+    if name == "email" and raw and not _EMAIL.fullmatch(raw):
+        raise ValueError(f'{label} must be an address such as anna@example.com (got "{raw}")')
+    return raw
+
+
+def convert_rows(parsed: ParsedFile) -> list[tuple[int, dict[str, object]]]:
+    """Typed records: value → int minor units, dates → date | None, probability → int | None,
+    status → "open" | "won" | "lost" | None, currency → "EUR" | "", tags → list[str], the rest
+    str. Empty required values and bad values become Problems; CsvError lists them all."""
+    required = "title" if parsed.kind == "deals" else "name"
+    problems: list[Problem] = []
+    records: list[tuple[int, dict[str, object]]] = []
+    for line, row in parsed.rows:
+        record: dict[str, object] = {}
+        for name, raw in row.items():
+            try:
+                record[name] = _convert(name, raw)
+            except ValueError as exc:
+                problems.append(Problem(line, parsed.column_of(name), str(exc)))
+        if not row.get(required):
+            problems.append(Problem(
+                line, parsed.column_of(required), f"{_LABELS[required]} must not be empty"
+            ))
+        records.append((line, record))
+    if problems:
+        raise CsvError(problems)
+    return records
+
+
+# --- writing -------------------------------------------------------------------------------
+
+
+def _cell(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def _csv_line(cells: Sequence[object], delimiter: str) -> str:
+    out = []
+    for value in cells:
+        text = neutralise(_cell(value))
+        if any(c in text for c in (delimiter, '"', "\r", "\n")):
+            text = '"' + text.replace('"', '""') + '"'
+        out.append(text)
+    if out == [""]:
+        out = ['""']  # a lone empty cell would otherwise be a blank line, which readers skip
+    return delimiter.join(out) + "\r\n"
+
+
+def write_csv(
+    path: str | os.PathLike[str],
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    delimiter: str = ",",
+) -> None:
+    """Write UTF-8 with BOM (so Excel shows umlauts), CRLF, formula cells neutralised.
+
+    Atomic: a 0600 temp file beside `path`, fsync, os.replace. On any failure (including an
+    exception from the `rows` iterable) no temp file remains and an existing file is intact.
+    """
+    if delimiter not in DELIMITERS:
+        raise ValueError(f"delimiter must be one of {DELIMITERS!r}, not {delimiter!r}")
+    target = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
+            fh.write(_csv_line(header, delimiter))
+            for row in rows:
+                fh.write(_csv_line(row, delimiter))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+    _fsync_directory(target.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # Makes the rename itself durable on POSIX; the data is already safe, so failure is moot.
+    if not hasattr(os, "O_DIRECTORY"):
+        return
+    try:
+        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
+    except OSError:
+        return
+    try:
+        with contextlib.suppress(OSError):
+            os.fsync(fd)
+    finally:
+        os.close(fd)
