@@ -10,6 +10,7 @@ from app.storage.models import (
     Activity,
     Company,
     CompanyTag,
+    Contact,
     Deal,
     DealTag,
     StageHistory,
@@ -24,7 +25,10 @@ _DEAL_TABLES = (
 )
 _COMPANY_TABLES = (
     (Company, Company.id),
+    # Contacts and activities too: logging, scheduling or completing one is undoable.
+    (Contact, Contact.company),
     (StageHistory, StageHistory.company),
+    (Activity, Activity.company),
     (CompanyTag, CompanyTag.company),
 )
 
