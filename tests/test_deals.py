@@ -204,3 +204,20 @@ def test_second_pipeline_and_move_by_steps(services):
     assert Deal.get_by_id(deal).pipeline_id == renewals
     with pytest.raises(ServiceError):
         services.stages.add_pipeline("renewals", [("x", 1, 1)])
+
+
+def test_editor_save_is_one_transaction(services):
+    seen = []
+    services.changed.connect(seen.append)
+    result = services.deals.save(
+        None, title="Relaunch", company_name="Neue Firma GmbH", contact_name="Eva Roth",
+        value_minor=500_00, next_action=("Call Eva", dt.date.today()))
+    deal = Deal.get_by_id(result["deals"][0])
+    assert deal.company.name == "Neue Firma GmbH" and deal.contact.name == "Eva Roth"
+    assert result["companies"] == [deal.company_id]
+    assert Activity.get(Activity.deal == deal.id).subject == "Call Eva"
+    assert len(seen) >= 3  # announced after the single commit
+    # An invalid edit (bad probability) rolls back everything, the new company included.
+    with pytest.raises(ServiceError):
+        services.deals.save(deal.id, title="X", company_name="Another Ltd", probability=101)
+    assert Company.select().count() == 1 and Deal.get_by_id(deal.id).title == "Relaunch"

@@ -30,6 +30,7 @@ class Services:
         self.db = db
         self.path = path
         self.changed = Signal()
+        self._pending: list | None = None  # changes of the running outermost write
         self.deals = DealService(self)
         self.companies = CompanyService(self)
         self.activities = ActivityService(self)

@@ -28,10 +28,25 @@ class Service:
 
     @contextmanager
     def write(self, kind: str) -> Iterator[Touched]:
-        """One transaction; the change is announced only after the commit returned."""
+        """One transaction; changes are announced only after the outermost commit returned.
+
+        Writes nested in another write (one use case made of several) join its transaction.
+        """
         touched = Touched(kind)
-        with self.s.db.atomic():
-            yield touched
-        self.s.changed.emit(
-            Change(touched.kind, tuple(touched.ids), tuple(sorted(touched.stage_ids)))
-        )
+        outer = self.s._pending is None
+        if outer:
+            self.s._pending = []
+        try:
+            with self.s.db.atomic():
+                yield touched
+                self.s._pending.append(
+                    Change(touched.kind, tuple(touched.ids), tuple(sorted(touched.stage_ids)))
+                )
+        except BaseException:
+            if outer:
+                self.s._pending = None
+            raise
+        if outer:
+            pending, self.s._pending = self.s._pending, None
+            for change in pending:
+                self.s.changed.emit(change)

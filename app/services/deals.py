@@ -131,6 +131,58 @@ class DealService(Service):
             t.ids.append(deal_id)
             t.stage_ids.add(deal.stage_id)
 
+    def save(
+        self,
+        deal_id: int | None,
+        *,
+        title: str,
+        company_name: str = "",
+        contact_name: str = "",
+        stage_id: int | None = None,
+        next_action: tuple[str, dt.date] | None = None,
+        **fields,
+    ) -> dict:
+        """The deal editor's save: company and contact picked or created by name, the deal
+        created or edited, its stage and a next action — all in one transaction.
+
+        Returns {"deals": [id], "companies": [ids created]} for the undo step.
+        """
+        created_companies: list[int] = []
+        with self.write("deal"):
+            company_id = None
+            if company_name.strip():
+                company_id = self.s.companies.find_by_name(company_name)
+                if company_id is None:
+                    company_id = self.s.companies.create(company_name)
+                    created_companies.append(company_id)
+            contact_id = None
+            if contact_name.strip() and company_id:
+                contact_id = (
+                    Contact.select(Contact.id)
+                    .where(
+                        (Contact.company == company_id)
+                        & (Contact.name.collate("NOCASE") == contact_name.strip())
+                        & Contact.deleted_at.is_null()
+                    )
+                    .scalar()
+                ) or self.s.companies.create_contact(company_id, contact_name)
+            tags = fields.pop("tags", None)
+            if deal_id is None:
+                deal_id = self.create(
+                    title, stage_id=stage_id, company_id=company_id, contact_id=contact_id,
+                    tags=tags or (), **fields,
+                )
+            else:
+                self.update(
+                    deal_id, title=title, company_id=company_id, contact_id=contact_id,
+                    tags=tags, **fields,
+                )
+                if stage_id and Deal.get_by_id(deal_id).stage_id != stage_id:
+                    self.move([deal_id], stage_id)
+            if next_action and next_action[0].strip():
+                self.s.activities.schedule(next_action[0], next_action[1], deal_id=deal_id)
+        return {"deals": [deal_id], "companies": created_companies}
+
     def move(self, deal_ids: Sequence[int], stage_id: int, index: int | None = None) -> None:
         """Move deals (in this order) into a stage's column before the `index`-th open deal.
 

@@ -1,0 +1,97 @@
+"""The composition root: builds the database, services, undo stack and window, and wires them."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app import APP_NAME, ORG_NAME
+from app.services import Services
+from app.storage.database import DatabaseRefused
+
+
+def make_qapp(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def set_language(lang: str | None) -> None:
+    """Money and dates follow the chosen language (translations load in app.ui.i18n)."""
+    if lang == "de":
+        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    elif lang == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+
+
+def open_or_create(path: Path, demo_deals: int = 2000) -> Services:
+    """Open a database; a new file starts with demo data so the first start is not empty."""
+    fresh = not path.exists() or path.stat().st_size == 0
+    services = Services.open(path)
+    if fresh:
+        from app.services.demo import generate
+
+        generate(services.db, deals=demo_deals, seed=1)
+    return services
+
+
+class Dealboard:
+    """Holds the one window and its services; reopening a database rebuilds both."""
+
+    def __init__(self, app: QApplication, settings: QSettings):
+        self.app = app
+        self.settings = settings
+        self.window = None
+        self.services: Services | None = None
+
+    def open(self, path: Path, *, fresh_empty: bool = False) -> bool:
+        from app.ui.main_window import MainWindow, remember_recent
+        from app.ui.views import add_views
+
+        try:
+            services = Services.open(path) if fresh_empty else open_or_create(path)
+        except DatabaseRefused as exc:
+            QMessageBox.critical(self.window, APP_NAME, str(exc))
+            return False
+        old_window, old_services = self.window, self.services
+        undo_stack = QUndoStack()
+        window = MainWindow(services, undo_stack, self.settings)
+        add_views(window)
+        window.openDatabase.connect(lambda p: self.open(Path(p)))
+        window.newDatabase.connect(lambda p: self.open(Path(p), fresh_empty=True))
+        self.window, self.services = window, services
+        remember_recent(self.settings, path)
+        window.show()
+        if old_window is not None:
+            old_window.close()
+            old_window.deleteLater()
+        if old_services is not None:
+            old_services.close()
+        return True
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from app.paths import default_db_path, demo_db_path
+    from app.ui.theme import apply_theme
+
+    app = make_qapp()
+    set_language(args.lang)
+    settings = QSettings()
+    apply_theme(app, settings.value("theme", "system"))
+    if args.db:
+        path = Path(args.db)
+    elif args.demo:
+        path = demo_db_path()
+    else:
+        path = Path(settings.value("last_database", str(default_db_path())))
+    board = Dealboard(app, settings)
+    if not board.open(path):
+        return 2
+    return app.exec()

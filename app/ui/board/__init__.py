@@ -1,0 +1,1 @@
+"""The pipeline board: stage columns of painted deal cards with drag and drop."""

@@ -1,0 +1,171 @@
+"""The one delegate that paints every deal card from index.data(CardRole), palette colours only."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+
+from app.storage.models import LOST, WON
+from app.ui import format as fmt
+from app.ui.board.model import CardRole
+
+MARGIN, PAD, LINE_GAP = 4, 8, 2
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("CardDelegate", text)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """A red that stays readable on the palette's base colour, light or dark."""
+    return QColor("#ff6b6b") if is_dark(palette) else QColor("#c62828")
+
+
+def accent_color(palette: QPalette) -> QColor:
+    return QColor("#ffb74d") if is_dark(palette) else QColor("#b26a00")
+
+
+class CardDelegate(QStyledItemDelegate):
+    def __init__(self, currency: str = "EUR", parent=None):
+        super().__init__(parent)
+        self.currency = currency
+        self.today = dt.date.today()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(200, 2 * MARGIN + 2 * PAD + 4 * line + 3 * LINE_GAP + 6)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        card = index.data(CardRole)
+        if card is None:
+            return
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        pal = option.palette
+        rect = QRectF(option.rect.adjusted(MARGIN, MARGIN, -MARGIN, -MARGIN))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        focused = bool(option.state & QStyle.StateFlag.State_HasFocus)
+        painter.setPen(
+            QPen(
+                pal.color(QPalette.ColorRole.Highlight)
+                if selected or focused
+                else pal.color(QPalette.ColorRole.Mid),
+                2 if focused else 1,
+            )
+        )
+        base = pal.color(QPalette.ColorRole.Base)
+        if selected:
+            base = _mix(base, pal.color(QPalette.ColorRole.Highlight), 0.18)
+        painter.setBrush(base)
+        painter.drawRoundedRect(rect, 6, 6)
+        if card.rotting:  # a stripe down the left edge: visible at a glance, even in a long list
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(accent_color(pal))
+            painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2, 2)
+
+        inner = option.rect.adjusted(MARGIN + PAD, MARGIN + PAD - 2, -MARGIN - PAD, -MARGIN - PAD)
+        font = QFont(option.font)
+        fm = QFontMetrics(font)
+        line_h = fm.height()
+        text = pal.color(QPalette.ColorRole.Text)
+        muted = _mix(text, base, 0.4)
+        y = inner.top()
+
+        # Line 1: title (bold) and value on the right.
+        value = fmt.money(card.value_minor, self.currency, decimals=False)
+        bold = QFont(font)
+        bold.setBold(True)
+        bfm = QFontMetrics(bold)
+        value_w = bfm.horizontalAdvance(value)
+        painter.setFont(bold)
+        painter.setPen(text)
+        painter.drawText(
+            QRect(inner.right() - value_w, y, value_w, line_h), Qt.AlignmentFlag.AlignRight, value
+        )
+        title = card.title
+        if card.status in (WON, LOST):
+            title = f"{tr('Won') if card.status == WON else tr('Lost')}: {title}"
+        painter.drawText(
+            QRect(inner.left(), y, inner.width() - value_w - 8, line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            bfm.elidedText(title, Qt.TextElideMode.ElideRight, inner.width() - value_w - 8),
+        )
+        y += line_h + LINE_GAP
+
+        # Line 2: company and expected close.
+        painter.setFont(font)
+        painter.setPen(muted)
+        close = fmt.date(card.expected_close) if card.expected_close else ""
+        close_w = fm.horizontalAdvance(close)
+        painter.drawText(
+            QRect(inner.right() - close_w, y, close_w, line_h), Qt.AlignmentFlag.AlignRight, close
+        )
+        painter.drawText(
+            QRect(inner.left(), y, inner.width() - close_w - 8, line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(card.company, Qt.TextElideMode.ElideRight, inner.width() - close_w - 8),
+        )
+        y += line_h + LINE_GAP
+
+        # Line 3: next action with its due date, or a visible flag when there is none.
+        if card.status in (WON, LOST):
+            action, color = "", muted
+        elif card.next_action is None:
+            action, color = "⚑ " + tr("No next action"), warning_color(pal)
+        else:
+            due = card.next_due
+            when = ""
+            color = text
+            if due is not None:
+                if due < self.today:
+                    when, color = tr("overdue") + " " + fmt.date(due), warning_color(pal)
+                elif due == self.today:
+                    when, color = tr("today"), accent_color(pal)
+                else:
+                    when = fmt.date(due)
+            action = f"→ {card.next_action}" + (f" · {when}" if when else "")
+        painter.setPen(color)
+        painter.drawText(
+            QRect(inner.left(), y, inner.width(), line_h),
+            Qt.AlignmentFlag.AlignLeft,
+            fm.elidedText(action, Qt.TextElideMode.ElideRight, inner.width()),
+        )
+        y += line_h + LINE_GAP
+
+        # Line 4: rotting mark and tags as chips.
+        x = inner.left()
+        small = QFont(font)
+        small.setPointSizeF(max(font.pointSizeF() * 0.85, 6))
+        sfm = QFontMetrics(small)
+        painter.setFont(small)
+        chips = ([(tr("rotting"), accent_color(pal))] if card.rotting else []) + [
+            (t, pal.color(QPalette.ColorRole.Highlight)) for t in card.tags
+        ]
+        for label, chip_color in chips:
+            w = sfm.horizontalAdvance(label) + 10
+            if x + w > inner.right():
+                break
+            chip = QRectF(x, y + 1, w, sfm.height() + 2)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(_mix(chip_color, base, 0.75))
+            painter.drawRoundedRect(chip, 4, 4)
+            painter.setPen(text)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
+            x += w + 4
+        painter.restore()
+
+
+def _mix(a: QColor, b: QColor, t: float) -> QColor:
+    """a blended toward b by t (0 = a, 1 = b)."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )

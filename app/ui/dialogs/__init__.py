@@ -1,0 +1,1 @@
+"""Dialogs: deal editor, lost reason, trash, help."""
