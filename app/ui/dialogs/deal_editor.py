@@ -100,7 +100,7 @@ class DealEditor(QDialog):
         self._add(form, "value", self.tr("Value"), self.value)
 
         self.stage = QComboBox()
-        for stage_id, name, probability, _ in self._stages:
+        for stage_id, name, *_ in self._stages:
             self.stage.addItem(name, stage_id)
         if data.get("stage"):
             self.stage.setCurrentIndex(max(self.stage.findData(data["stage"]), 0))
