@@ -124,6 +124,11 @@ def connect(path: Path | str) -> pw.SqliteDatabase:
     except OSError:
         pass
     m.database_proxy.initialize(db)
+    version = db.execute_sql("PRAGMA user_version").fetchone()[0]
+    if 0 < version < SCHEMA_VERSION:  # an older database: keep a checked copy before migrating
+        from app.storage.recovery import backup_before_migration
+
+        backup_before_migration(db.connection(), path, version)
     _migrate(db)
     return db
 

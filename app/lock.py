@@ -1,0 +1,117 @@
+"""One writer per database: a QLockFile beside the database file (`<db name>.lock`).
+
+The GUI holds the lock for as long as it has the database open; CLI commands that write
+(demo, import, restore) take it briefly with `hold_write_lock`. A lock left by a crashed
+process is recognised (its pid no longer runs on this machine) and taken over.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile
+
+CLI_WAIT_MS = 2000
+
+
+class LockError(Exception):
+    """The write lock could not be taken; nothing was opened for writing."""
+
+
+class DatabaseLocked(LockError):
+    """Another running Dealboard has the database open."""
+
+    def __init__(self, db_path: Path, holder: Holder | None):
+        self.db_path, self.holder = db_path, holder
+        if holder is None:
+            where = ""
+        elif holder.hostname and holder.hostname != _hostname():
+            where = f" on {holder.hostname} (pid {holder.pid})"
+        else:
+            where = f" (pid {holder.pid})"
+        super().__init__(f"{db_path}: database is open in Dealboard{where}")
+
+
+@dataclass(frozen=True)
+class Holder:
+    pid: int
+    hostname: str
+    appname: str
+
+
+def lock_path(db_path: Path | str) -> Path:
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".lock")
+
+
+class WriteLock:
+    """The lock of one database file; release() (or leaving the `with`) gives it back."""
+
+    def __init__(self, db_path: Path | str):
+        self.db_path = Path(db_path)
+        self.path = lock_path(self.db_path)
+        self._file = QLockFile(str(self.path))
+        # Time never makes our lock stale: the GUI holds it for hours. Only a holder whose
+        # pid is gone from this machine (a crash) makes it stale, which QLockFile checks itself.
+        self._file.setStaleLockTime(0)
+
+    def acquire(self, timeout_ms: int = 0) -> WriteLock:
+        """Take the lock, waiting up to `timeout_ms`; raise DatabaseLocked if another has it."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self._file.tryLock(max(timeout_ms, 0)):
+            try:
+                os.chmod(self.path, 0o600)
+            except OSError:
+                pass
+            return self
+        if self._file.error() == QLockFile.LockError.LockFailedError:
+            raise DatabaseLocked(self.db_path, self.holder())
+        raise LockError(f"{self.db_path}: cannot create the lock file {self.path}")
+
+    def holder(self) -> Holder | None:
+        """Who holds the lock, as written in the lock file (None if nobody or unreadable)."""
+        ok, pid, hostname, appname = _lock_info(self._file)
+        return Holder(pid, hostname, appname) if ok else None
+
+    @property
+    def locked(self) -> bool:
+        return self._file.isLocked()
+
+    def release(self) -> None:
+        if self._file.isLocked():
+            self._file.unlock()
+
+    def __enter__(self) -> WriteLock:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.release()
+
+
+@contextmanager
+def hold_write_lock(db_path: Path | str, timeout_ms: int = CLI_WAIT_MS) -> Iterator[WriteLock]:
+    """For CLI write commands: wait briefly for the lock, hold it for the block, then release.
+
+    Raises DatabaseLocked ("database is open in Dealboard (pid …)") if the GUI has it.
+    """
+    lock = WriteLock(db_path).acquire(timeout_ms)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+def _lock_info(lock: QLockFile) -> tuple[bool, int, str, str]:
+    # PySide6 gives (pid, hostname, appname); pid 0 when there is no readable lock file.
+    pid, hostname, appname = lock.getLockInfo()
+    return bool(pid), int(pid), str(hostname), str(appname)
+
+
+def _hostname() -> str:
+    from PySide6.QtCore import QSysInfo
+
+    return QSysInfo.machineHostName()

@@ -1,0 +1,276 @@
+"""Integrity on open and the files we recover from: checked copies, the backups folder, damage.
+
+Nothing here ever writes to or deletes a database the user had: a damaged file is renamed
+aside with its -wal/-shm, byte for byte, and copies are made with SQLite's online backup API
+into a temp file that is checked before it is renamed into place.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.storage.database import APPLICATION_ID, SQLITE_MAGIC, DatabaseRefused, inspect_file
+
+# "<UTC time>[-<tag>].sqlite"; the time in the name orders and thins backups without opening them.
+_STAMP = "%Y%m%dT%H%M%S.%f"
+_BACKUP_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6})Z(?:-([a-z0-9-]+))?\.sqlite$")
+SIDE_FILES = ("-wal", "-shm")  # they belong to the database file and travel with it
+
+
+class BackupFailed(Exception):
+    """A copy could not be made or did not pass the integrity check; nothing was replaced."""
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made_at: dt.datetime  # UTC, aware
+    tag: str = ""  # "" for regular backups; e.g. "before-v2" for a copy kept before a migration
+
+
+@dataclass(frozen=True)
+class Damage:
+    """A database file that cannot be opened safely; `reason` says what is wrong with it."""
+
+    path: Path
+    reason: str
+
+
+@dataclass(frozen=True)
+class Recovery:
+    """What happened on open: the damaged file was moved aside; the backup the user may restore."""
+
+    damaged: Path  # where the database was
+    moved_to: Path  # where its unchanged bytes are now
+    reason: str
+    backup: BackupFile | None  # the newest backup that passes the integrity check
+
+
+# ---- the backups folder -----------------------------------------------------------------------
+
+
+def backup_folder(db_path: Path | str, folder: Path | str | None = None) -> Path:
+    """Beside the database by default: `<db name>.backups/`."""
+    if folder is not None:
+        return Path(folder)
+    db_path = Path(db_path)
+    return db_path.with_name(db_path.name + ".backups")
+
+
+def backup_name(made_at: dt.datetime, tag: str = "") -> str:
+    stamp = made_at.astimezone(dt.UTC).strftime(_STAMP)
+    return f"{stamp}Z{'-' + tag if tag else ''}.sqlite"
+
+
+def backup_files(db_path: Path | str, folder: Path | str | None = None) -> list[BackupFile]:
+    """The backups of a database, newest first (only files named as we name them)."""
+    where = backup_folder(db_path, folder)
+    try:
+        names = os.listdir(where)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    found = []
+    for name in names:
+        match = _BACKUP_NAME.match(name)
+        if match:
+            made_at = dt.datetime.strptime(match[1], _STAMP).replace(tzinfo=dt.UTC)
+            found.append(BackupFile(where / name, made_at, match[2] or ""))
+    return sorted(found, key=lambda b: (b.made_at, b.path.name), reverse=True)
+
+
+# ---- checked copies ---------------------------------------------------------------------------
+
+
+def open_read_only(path: Path) -> sqlite3.Connection:
+    """A connection that cannot write the file (it still sees committed data in a -wal)."""
+    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+
+
+def copy_database(source: sqlite3.Connection, dest: Path) -> None:
+    """Copy `source` (live or not) to `dest` with the online backup API; `dest` appears whole or not.
+
+    The copy is one self-contained file (rollback journal, no -wal), 0600, and passes
+    `PRAGMA integrity_check` before it is renamed over `dest`.
+    """
+    dest = Path(dest)
+    staged = stage_copy(source, dest.parent)
+    try:
+        os.replace(staged, dest)
+    except BaseException:
+        _unlink_quietly(staged)
+        raise
+    fsync_dir(dest.parent)
+
+
+def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
+    """Copy into a checked, fsynced temp file in `folder` and return its path (caller renames it)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd, name = tempfile.mkstemp(prefix=".dealboard-copy-", suffix=".tmp", dir=folder)  # 0600
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        target = sqlite3.connect(tmp)
+        try:
+            # One step (pages=-1): the whole copy comes from a single read transaction, so it
+            # is a consistent snapshot even while another connection keeps writing.
+            source.backup(target)
+            target.execute("PRAGMA journal_mode=DELETE")
+            result = target.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            target.close()
+        if result != [("ok",)]:
+            raise BackupFailed("the copy does not pass the integrity check: " + _first(result))
+        _fsync_file(tmp)
+    except sqlite3.Error as exc:
+        _unlink_quietly(tmp)
+        raise BackupFailed(str(exc)) from exc
+    except BaseException:
+        _unlink_quietly(tmp)
+        raise
+    return tmp
+
+
+def backup_before_migration(source: sqlite3.Connection, db_path: Path, version: int) -> Path:
+    """Keep a checked copy of a database before a migration changes it (never thinned)."""
+    dest = backup_folder(db_path) / backup_name(dt.datetime.now(dt.UTC), f"before-v{version + 1}")
+    copy_database(source, dest)
+    return dest
+
+
+# ---- damage -----------------------------------------------------------------------------------
+
+
+def header_problem(path: Path) -> str | None:
+    """None if the first 100 bytes say "a Dealboard database"; reads nothing else."""
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        return f"{path}: cannot read the file ({exc.strerror})"
+    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
+        return f"{path} is not a Dealboard database (not an SQLite file)"
+    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
+        return f"{path} is an SQLite file but not a Dealboard database"
+    return None
+
+
+def verify(path: Path, *, full: bool = True) -> str | None:
+    """None if `path` is a Dealboard database that opens cleanly; else what is wrong with it.
+
+    Reads only. `full` runs integrity_check (backups); otherwise quick_check (every open).
+    """
+    try:
+        if path.stat().st_size == 0:
+            return "the file is empty"
+        inspect_file(path)  # header, application id, schema version, quick_check
+        if not full:
+            return None
+        conn = open_read_only(path)
+        try:
+            result = conn.execute("PRAGMA integrity_check").fetchall()
+        finally:
+            conn.close()
+    except (DatabaseRefused, OSError, sqlite3.Error) as exc:
+        return str(exc).rstrip(".")
+    return None if result == [("ok",)] else _first(result)
+
+
+def diagnose(db_path: Path) -> Damage | None:
+    """Is the database at `db_path` damaged? Reads only; a missing file is not damage.
+
+    A file that is not a Dealboard database at all (another program's data, a CSV given by
+    mistake) is refused untouched with DatabaseRefused, as is a newer schema: neither is
+    damage. But when backups of this path exist, the file was ours, so an unreadable header
+    or an empty file means it was damaged.
+    """
+    try:
+        size = db_path.stat().st_size
+    except FileNotFoundError:
+        return None
+    was_ours = bool(backup_files(db_path))
+    if size == 0:
+        return Damage(db_path, "the file is empty") if was_ours else None
+    try:
+        inspect_file(db_path)
+    except DatabaseRefused as exc:
+        if exc.reason == "corrupt" or (exc.reason == "foreign" and was_ours):
+            return Damage(db_path, str(exc).rstrip("."))
+        raise
+    return None
+
+
+def keep_aside(path: Path, label: str) -> Path:
+    """Rename `path` (and its -wal/-shm) to `<name>.<label>-<time>`; never copies or deletes."""
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    for n in range(1000):
+        target = path.with_name(f"{path.name}.{label}-{stamp}{f'-{n}' if n else ''}")
+        if not any(Path(f"{target}{s}").exists() for s in ("", *SIDE_FILES)):
+            break
+    else:
+        raise FileExistsError(target)
+    # The -wal first: if we are interrupted, the main file still has its committed pages.
+    for suffix in (*SIDE_FILES, ""):
+        source = Path(f"{path}{suffix}")
+        if source.exists():
+            os.rename(source, f"{target}{suffix}")
+    fsync_dir(path.parent)
+    return target
+
+
+def newest_good_backup(db_path: Path, folder: Path | str | None = None) -> BackupFile | None:
+    for backup in backup_files(db_path, folder):
+        if verify(backup.path) is None:
+            return backup
+    return None
+
+
+def recover(db_path: Path | str, folder: Path | str | None = None) -> Recovery | None:
+    """Check a database before opening it; if damaged, move it aside and name the backup to use.
+
+    Returns None when the file is fine (or missing). Raises DatabaseRefused, leaving the file
+    untouched, for a file that is not ours or is from a newer Dealboard.
+    """
+    db_path = Path(db_path)
+    damage = diagnose(db_path)
+    if damage is None:
+        return None
+    moved_to = keep_aside(db_path, "damaged")
+    return Recovery(db_path, moved_to, damage.reason, newest_good_backup(db_path, folder))
+
+
+# ---- small helpers ----------------------------------------------------------------------------
+
+
+def fsync_dir(folder: Path) -> None:
+    """Make renames in `folder` survive a power cut."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _unlink_quietly(path: Path) -> None:
+    for suffix in ("", "-journal", *SIDE_FILES):
+        with contextlib.suppress(OSError):
+            os.unlink(f"{path}{suffix}")
+
+
+def _first(rows: list) -> str:
+    return "; ".join(str(r[0]) for r in rows[:3])
