@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 # Each module adds its subcommands with register(subparsers); handlers run with args.
-COMMAND_MODULES = ["app.cli.demo", "app.cli.report", "app.cli.screenshot"]
+COMMAND_MODULES = ["app.cli.demo", "app.cli.report", "app.cli.screenshot", "app.cli.backup"]
 
 
 class BadInput(Exception):
