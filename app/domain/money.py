@@ -4,41 +4,100 @@ from __future__ import annotations
 
 import re
 
-_CURRENCY = re.compile(r"(€|\$|£|EUR|USD|CHF|GBP)", re.IGNORECASE)
-_DIGITS = re.compile(r"^\d+$")
+_CURRENCY_MARKS = ("€", "$", "£", "EUR", "USD", "CHF", "GBP")
+# Spaces of any width and Swiss apostrophes group thousands: 1 234,56 / 1'234.56.
+_GROUP_SPACES = " \u00a0\u202f\u2009'\u2019"
+_AMOUNT_CHARS = re.compile(r"[0-9.,\x20]+", re.ASCII)
+_DIGITS = re.compile(r"[0-9]+", re.ASCII)
+MAX_MINOR = 2**63 - 1  # the largest SQLite INTEGER
 
 
-def parse_amount(text: str) -> int:
-    """'1.234,56', '1,234.56', '1234.56', '€ 12' → minor units. ValueError when not an amount."""
-    raw = text
-    s = _CURRENCY.sub("", text).replace("\u00a0", "").replace(" ", "").replace("'", "")
-    negative = s.startswith("-")
-    if negative:
-        s = s[1:]
+def _take_sign(s: str) -> tuple[str, str]:
+    if s[:1] in ("-", "+"):
+        return s[1:].lstrip(), s[0]
+    return s, ""
+
+
+def _take_currency(s: str, *, prefix: bool) -> tuple[str, bool]:
+    upper = s.upper()
+    for mark in _CURRENCY_MARKS:
+        if prefix and upper.startswith(mark):
+            return s[len(mark) :].lstrip(), True
+        if not prefix and upper.endswith(mark):
+            return s[: len(s) - len(mark)].rstrip(), True
+    return s, False
+
+
+def _valid_groups(int_part: str, separator: str) -> bool:
+    groups = int_part.split(separator)
+    return (
+        1 <= len(groups[0]) <= 3
+        and all(_DIGITS.fullmatch(g) for g in groups)
+        and all(len(g) == 3 for g in groups[1:])
+    )
+
+
+def _split_amount(body: str) -> tuple[str, str, str] | None:
+    """(integer part, thousands separator or "", fraction) or None when malformed."""
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal = "." if body.rfind(".") > body.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        if body.count(decimal) > 1:
+            return None
+        int_part, _, frac = body.partition(decimal)
+        return int_part, thousands, frac
+    if not dots and not commas:
+        return body, "", ""
+    sep = "." if dots else ","
+    if body.count(sep) > 1:
+        return body, sep, ""
+    int_part, _, frac = body.partition(sep)
+    # "1.234" is German thousands, "1.23", "1,5" and "0.500" are decimals.
+    if len(frac) == 3 and frac.isdigit() and re.fullmatch("[1-9][0-9]{0,2}", int_part):
+        return int_part + sep + frac, sep, ""
+    return int_part, "", frac
+
+
+def parse_amount(text: str, field: str = "Value") -> int:
+    """An amount in German or English notation, optional € $ £ EUR USD CHF GBP before or
+    after, as integer minor units: "1.234,56" → 123456, "1,234.56" → 123456, "1.234" → 123400,
+    "0.500" → 50. ValueError with a message naming `field` and the text otherwise: not an
+    amount (also ""), more than 2 decimal places that are not zeros, beyond 64 bits."""
+    bad = ValueError(f'{field} must be an amount such as 1.234,56 (got "{text}")')
+    s = text.strip()
     if not s:
-        raise ValueError(f'Value must be an amount such as 1.234,56 (got "{raw}")')
-    last_dot, last_comma = s.rfind("."), s.rfind(",")
-    if last_dot >= 0 and last_comma >= 0:
-        dec_sep = "." if last_dot > last_comma else ","
-    elif last_dot >= 0 or last_comma >= 0:
-        sep = "." if last_dot >= 0 else ","
-        _head, _, tail = s.rpartition(sep)
-        # One separator followed by exactly three digits reads as thousands ("1.234").
-        dec_sep = None if s.count(sep) > 1 or len(tail) == 3 else sep
-    else:
-        dec_sep = None
-    if dec_sep:
-        int_part, _, frac = s.rpartition(dec_sep)
-        thousands = "," if dec_sep == "." else "."
-    else:
-        int_part, frac, thousands = s, "", "." if "." in s else ","
-    int_digits = int_part.replace(thousands, "")
-    if (
-        not _DIGITS.match(int_digits or "0")
-        or (frac and not _DIGITS.match(frac))
-        or len(frac) > 2
-        or (int_part and not re.match(rf"^\d{{1,3}}(\{thousands}\d{{3}})*$|^\d+$", int_part))
-    ):
-        raise ValueError(f'Value must be an amount such as 1.234,56 (got "{raw}")')
+        raise bad
+    s, sign = _take_sign(s)
+    s, had_prefix = _take_currency(s, prefix=True)
+    if not sign:
+        s, sign = _take_sign(s)
+    s, had_suffix = _take_currency(s, prefix=False)
+    if had_prefix and had_suffix:
+        raise bad
+    body = s.strip()
+    for space in _GROUP_SPACES:
+        body = body.replace(space, " ")
+    if len(body) > 40 or not _AMOUNT_CHARS.fullmatch(body or "x"):
+        raise bad
+    parts = _split_amount(body)
+    if parts is None:
+        raise bad
+    int_part, thousands, frac = parts
+    group_chars = {c for c in int_part if not c.isdigit()}
+    if len(group_chars) > 1 or (group_chars and not (group_chars <= {thousands, " "})):
+        raise bad
+    if group_chars and not _valid_groups(int_part, group_chars.pop()):
+        raise bad
+    int_digits = re.sub("[^0-9]", "", int_part)
+    had_decimal = len(frac) > 0 or body.endswith((".", ","))
+    if had_decimal and not _DIGITS.fullmatch(frac):
+        raise bad
+    if not int_digits and not frac:
+        raise bad
+    if frac[2:].strip("0"):
+        raise ValueError(f'{field} must have at most 2 decimal places (got "{text}")')
     minor = int(int_digits or "0") * 100 + int((frac + "00")[:2])
-    return -minor if negative else minor
+    if minor > MAX_MINOR:
+        raise ValueError(f'{field} is too large (got "{text}")')
+    return -minor if sign == "-" else minor

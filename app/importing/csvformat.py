@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from app.domain.money import parse_amount
+
 DELIMITERS = (",", ";", "\t")
 MAX_LISTED_PROBLEMS = 50
 
@@ -61,11 +63,16 @@ def _line_of(data: bytes, offset: int) -> int:
 
 def _undecodable(data: bytes, offset: int, encoding: str) -> CsvError:
     byte = data[offset] if offset < len(data) else 0
-    return CsvError([Problem(
-        _line_of(data, offset), "",
-        f"Byte 0x{byte:02X} at offset {offset} is not valid {encoding} text; "
-        'save the file as "CSV UTF-8" and import it again',
-    )])
+    return CsvError(
+        [
+            Problem(
+                _line_of(data, offset),
+                "",
+                f"Byte 0x{byte:02X} at offset {offset} is not valid {encoding} text; "
+                'save the file as "CSV UTF-8" and import it again',
+            )
+        ]
+    )
 
 
 def _decode(data: bytes) -> tuple[str, str]:
@@ -128,12 +135,18 @@ def _records(
                 match = _QUOTED.match(text, pos)
                 if match is None:
                     if strict:
-                        raise CsvError([Problem(
-                            line, "", 'A quoted value starting on this line is never closed '
-                            '(a " is missing)',
-                        )])
+                        raise CsvError(
+                            [
+                                Problem(
+                                    line,
+                                    "",
+                                    "A quoted value starting on this line is never closed "
+                                    '(a " is missing)',
+                                )
+                            ]
+                        )
                     # Sniffing a cut-off sample: the rest is one last value.
-                    cells.append(text[pos + 1:].replace('""', '"'))
+                    cells.append(text[pos + 1 :].replace('""', '"'))
                     line += _newlines(text[pos:])
                     pos = end
                     break
@@ -338,10 +351,15 @@ def map_headers(
         expected = ", ".join(f'"{a}"' for a in KIND_FIELDS[kind][required[0]])
         if kind == "contacts":
             expected += ' or "First Name" / "Last Name"'
-        raise CsvError([Problem(
-            header_line, "",
-            f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
-        )])
+        raise CsvError(
+            [
+                Problem(
+                    header_line,
+                    "",
+                    f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
+                )
+            ]
+        )
     return mapping, unknown
 
 
@@ -407,16 +425,25 @@ def read_rows(data: bytes, kind: str) -> ParsedFile:
                 mapping, unknown = map_headers(kind, header, header_line=header_line)
                 columns = _columns_by_priority(kind, header, mapping)
                 parsed = ParsedFile(
-                    kind, delimiter, encoding, mapping, unknown, header=header,
-                    header_line=header_line, columns=columns,
+                    kind,
+                    delimiter,
+                    encoding,
+                    mapping,
+                    unknown,
+                    header=header,
+                    header_line=header_line,
+                    columns=columns,
                 )
                 continue
             if len(cells) > len(header):
-                problems.append(Problem(
-                    record_line, "",
-                    f"This row has {len(cells)} cells but the header has {len(header)}; "
-                    f"a value probably contains an unquoted {_delimiter_name(delimiter)}",
-                ))
+                problems.append(
+                    Problem(
+                        record_line,
+                        "",
+                        f"This row has {len(cells)} cells but the header has {len(header)}; "
+                        f"a value probably contains an unquoted {_delimiter_name(delimiter)}",
+                    )
+                )
                 continue
             assert parsed is not None
             parsed.rows.append((record_line, _row_values(cells, columns, kind)))
@@ -453,102 +480,13 @@ def _row_values(cells: list[str], columns: dict[str, list[int]], kind: str) -> d
 
 # --- values --------------------------------------------------------------------------------
 
-_CURRENCY_MARKS = ("€", "$", "£", "EUR", "USD", "CHF", "GBP")
-# Spaces of any width and Swiss apostrophes group thousands: 1 234,56 / 1'234.56.
-_GROUP_SPACES = " \u00a0\u202f\u2009'\u2019"
-_AMOUNT_CHARS = re.compile(r"[0-9.,\x20]+", re.ASCII)
-_DIGITS = re.compile(r"[0-9]+", re.ASCII)
-_MAX_MINOR = 2**63 - 1  # SQLite INTEGER
-
-
-def _take_sign(s: str) -> tuple[str, str]:
-    if s[:1] in ("-", "+"):
-        return s[1:].lstrip(), s[0]
-    return s, ""
-
-
-def _take_currency(s: str, *, prefix: bool) -> tuple[str, bool]:
-    upper = s.upper()
-    for mark in _CURRENCY_MARKS:
-        if prefix and upper.startswith(mark):
-            return s[len(mark):].lstrip(), True
-        if not prefix and upper.endswith(mark):
-            return s[: len(s) - len(mark)].rstrip(), True
-    return s, False
-
-
-def _valid_groups(int_part: str, separator: str) -> bool:
-    groups = int_part.split(separator)
-    return (
-        1 <= len(groups[0]) <= 3
-        and all(_DIGITS.fullmatch(g) for g in groups)
-        and all(len(g) == 3 for g in groups[1:])
-    )
-
-
-def _split_amount(body: str) -> tuple[str, str, str] | None:
-    """(integer part, thousands separator or "", fraction) or None when malformed."""
-    dots, commas = body.count("."), body.count(",")
-    if dots and commas:
-        decimal = "." if body.rfind(".") > body.rfind(",") else ","
-        thousands = "," if decimal == "." else "."
-        if body.count(decimal) > 1:
-            return None
-        int_part, _, frac = body.partition(decimal)
-        return int_part, thousands, frac
-    if not dots and not commas:
-        return body, "", ""
-    sep = "." if dots else ","
-    if body.count(sep) > 1:
-        return body, sep, ""
-    int_part, _, frac = body.partition(sep)
-    # "1.234" is German thousands, "1.23", "1,5" and "0.500" are decimals.
-    if len(frac) == 3 and frac.isdigit() and re.fullmatch("[1-9][0-9]{0,2}", int_part):
-        return int_part + sep + frac, sep, ""
-    return int_part, "", frac
-
 
 def parse_money(text: str, field: str) -> int:
-    """An amount in German or English notation, optional € $ £ EUR USD CHF GBP before or
-    after, as integer minor units: "1.234,56" → 123456, "1.234" → 123400, "" → 0.
-    ValueError with a message naming `field` (e.g. "Value") and the text otherwise."""
-    bad = ValueError(f'{field} must be an amount such as 1.234,56 (got "{text}")')
-    s = text.strip()
-    if not s:
+    """A cell's amount as integer minor units ("" → 0), read by app.domain.money.parse_amount:
+    German or English notation, optional currency sign. ValueError naming `field` otherwise."""
+    if not text.strip():
         return 0
-    s, sign = _take_sign(s)
-    s, had_prefix = _take_currency(s, prefix=True)
-    if not sign:
-        s, sign = _take_sign(s)
-    s, had_suffix = _take_currency(s, prefix=False)
-    if had_prefix and had_suffix:
-        raise bad
-    body = s.strip()
-    for space in _GROUP_SPACES:
-        body = body.replace(space, " ")
-    if len(body) > 40 or not _AMOUNT_CHARS.fullmatch(body or "x"):
-        raise bad
-    parts = _split_amount(body)
-    if parts is None:
-        raise bad
-    int_part, thousands, frac = parts
-    group_chars = {c for c in int_part if not c.isdigit()}
-    if len(group_chars) > 1 or (group_chars and not (group_chars <= {thousands, " "})):
-        raise bad
-    if group_chars and not _valid_groups(int_part, group_chars.pop()):
-        raise bad
-    int_digits = re.sub("[^0-9]", "", int_part)
-    had_decimal = len(frac) > 0 or body.endswith((".", ","))
-    if had_decimal and not _DIGITS.fullmatch(frac):
-        raise bad
-    if not int_digits and not frac:
-        raise bad
-    if frac[2:].strip("0"):
-        raise ValueError(f'{field} must have at most 2 decimal places (got "{text}")')
-    minor = int(int_digits or "0") * 100 + int((frac + "00")[:2])
-    if minor > _MAX_MINOR:
-        raise ValueError(f'{field} is too large (got "{text}")')
-    return -minor if sign == "-" else minor
+    return parse_amount(text, field)
 
 
 def format_money(minor: int, decimal: str = ".") -> str:
@@ -606,16 +544,27 @@ def _check_time(match: re.Match[str]) -> None:
 # --- converting rows -----------------------------------------------------------------------
 
 _STATUSES = {
-    "open": "open", "won": "won", "lost": "lost",
-    "offen": "open", "gewonnen": "won", "verloren": "lost",
+    "open": "open",
+    "won": "won",
+    "lost": "lost",
+    "offen": "open",
+    "gewonnen": "won",
+    "verloren": "lost",
 }
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _PROBABILITY = re.compile(r"([0-9]{1,3})(?:[.,]0+)?\s*%?", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _LABELS = {
-    "title": "Title", "value": "Value", "currency": "Currency", "status": "Status",
-    "expected_close": "Expected close date", "created": "Created", "probability": "Probability",
-    "entered_on": "Entered on", "name": "Name", "email": "Email",
+    "title": "Title",
+    "value": "Value",
+    "currency": "Currency",
+    "status": "Status",
+    "expected_close": "Expected close date",
+    "created": "Created",
+    "probability": "Probability",
+    "entered_on": "Entered on",
+    "name": "Name",
+    "email": "Email",
 }
 
 
@@ -670,9 +619,9 @@ def convert_rows(parsed: ParsedFile) -> list[tuple[int, dict[str, object]]]:
             except ValueError as exc:
                 problems.append(Problem(line, parsed.column_of(name), str(exc)))
         if not row.get(required):
-            problems.append(Problem(
-                line, parsed.column_of(required), f"{_LABELS[required]} must not be empty"
-            ))
+            problems.append(
+                Problem(line, parsed.column_of(required), f"{_LABELS[required]} must not be empty")
+            )
         records.append((line, record))
     if problems:
         raise CsvError(problems)

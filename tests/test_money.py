@@ -1,0 +1,45 @@
+"""app.domain.money.parse_amount: the one amount parser of the GUI and the CSV importer."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.domain.money import parse_amount
+from app.importing.csvformat import parse_money
+
+
+@pytest.mark.parametrize(
+    ("text", "minor"),
+    [
+        ("1.234,56", 123456),
+        ("1,234.56", 123456),
+        ("1234.56", 123456),
+        ("€ 12", 1200),
+        ("1.234", 123400),
+        ("0.500", 50),  # three decimals after a zero are a fraction, not thousands
+        ("12,50 EUR", 1250),
+        ("-5", -500),
+    ],
+)
+def test_parse_amount(text, minor):
+    assert parse_amount(text) == minor
+    assert parse_money(text, "Value") == minor
+
+
+@pytest.mark.parametrize("text", ["", "  ", "abc", "1,2,3.4.5", "€"])
+def test_parse_amount_rejects_with_the_editor_message(text):
+    with pytest.raises(ValueError) as info:
+        parse_amount(text)
+    assert str(info.value) == f'Value must be an amount such as 1.234,56 (got "{text}")'
+
+
+def test_parse_amount_limits():
+    with pytest.raises(ValueError, match="at most 2 decimal places"):
+        parse_amount("1.2345")
+    assert parse_amount("1.2300") == 123
+    with pytest.raises(ValueError, match="too large"):
+        parse_amount("92233720368547758.08")
+
+
+def test_empty_cell_is_zero_only_for_csv():
+    assert parse_money("", "Value") == 0
