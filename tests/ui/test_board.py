@@ -222,14 +222,10 @@ def test_random_undo_redo_sequence_restores_every_state(board):
     services = board.services
     states = [dump()]
     stage_ids = [c.model.stage_id for c in board.columns]
-    open_ids = lambda: [
-        d
-        for (d,) in Deal.select(Deal.id)
-        .where(  # noqa: E731
-            Deal.status == "open"
-        )
-        .tuples()
-    ]
+
+    def open_ids():
+        return [d for (d,) in Deal.select(Deal.id).where(Deal.status == "open").tuples()]
+
     for _ in range(200):
         deals = rng.sample(open_ids(), 2)
         kind = rng.random()
