@@ -24,8 +24,8 @@ from app.storage.recovery import (
     backup_folder,
     backup_name,
     copy_database,
+    dealboard_problem,
     fsync_dir,
-    header_problem,
     keep_aside,
     open_read_only,
     stage_copy,
@@ -42,6 +42,7 @@ __all__ = [
     "backup_folder",
     "list_backups",
     "make_backup",
+    "needs_backup",
     "restore",
     "thin",
 ]
@@ -73,15 +74,15 @@ def make_backup(
     and no older backup was removed.
     """
     db_path = Path(db_path)
-    problem = header_problem(db_path)
-    if problem:
-        raise BackupFailed(problem)
     if dest is None:
         where = backup_folder(db_path, folder)
         dest = where / backup_name(now or dt.datetime.now(dt.UTC))
     dest = Path(dest)
     source = _open_source(db_path)
     try:
+        problem = dealboard_problem(source)
+        if problem:
+            raise BackupFailed(f"{db_path}: {problem}")
         copy_database(source, dest)
     finally:
         source.close()
@@ -90,10 +91,29 @@ def make_backup(
     return dest
 
 
+def needs_backup(db_path: Path | str, *, folder: Path | str | None = None) -> bool:
+    """True when the database (or its -wal) changed after its newest regular backup was made."""
+    db_path = Path(db_path)
+    newest = next((b for b in backup_files(db_path, folder) if not b.tag), None)
+    if newest is None:
+        return db_path.exists()
+    changed = max(
+        (
+            Path(f"{db_path}{s}").stat().st_mtime
+            for s in ("", "-wal")
+            if Path(f"{db_path}{s}").exists()
+        ),
+        default=0.0,
+    )
+    return changed > newest.made_at.timestamp()
+
+
 def _open_source(db_path: Path) -> sqlite3.Connection:
     """A connection that only reads; read-write when possible so SQLite tidies its -wal on close."""
+    if not db_path.is_file():
+        raise BackupFailed(f"{db_path}: no such database file")
     try:
-        conn = sqlite3.connect(db_path, timeout=10)
+        conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=10)
         conn.execute("PRAGMA query_only = 1")
         return conn
     except sqlite3.Error:

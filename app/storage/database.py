@@ -56,6 +56,22 @@ def _read_header(path: Path) -> bytes:
         return fh.read(100)
 
 
+def _header_fields(path: Path, header: bytes) -> tuple[int, int]:
+    """application_id and user_version: page 1 may still be in the -wal of an open database."""
+    app_id, version = int.from_bytes(header[68:72], "big"), int.from_bytes(header[60:64], "big")
+    if os.path.exists(f"{path}-wal"):
+        try:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
+                app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+                version = conn.execute("PRAGMA user_version").fetchone()[0]
+            finally:
+                conn.close()
+        except sqlite3.DatabaseError:
+            pass  # the quick_check below reports a damaged file
+    return app_id, version
+
+
 def inspect_file(path: Path) -> None:
     """Refuse a file we must not touch, reading it without writing a byte of it."""
     try:
@@ -71,8 +87,7 @@ def inspect_file(path: Path) -> None:
         raise DatabaseRefused(
             path, "foreign", f"{path} is not a Dealboard database (not an SQLite file)."
         )
-    app_id = int.from_bytes(header[68:72], "big")
-    version = int.from_bytes(header[60:64], "big")
+    app_id, version = _header_fields(path, header)
     if app_id != APPLICATION_ID:
         raise DatabaseRefused(
             path, "foreign", f"{path} is an SQLite file but not a Dealboard database."

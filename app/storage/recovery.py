@@ -13,14 +13,16 @@ import os
 import re
 import sqlite3
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.storage.database import APPLICATION_ID, SQLITE_MAGIC, DatabaseRefused, inspect_file
+from app.storage.database import APPLICATION_ID, DatabaseRefused, inspect_file
 
 # "<UTC time>[-<tag>].sqlite"; the time in the name orders and thins backups without opening them.
 _STAMP = "%Y%m%dT%H%M%S.%f"
 _BACKUP_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6})Z(?:-([a-z0-9-]+))?\.sqlite$")
+_COPY_PREFIX = ".dealboard-copy-"
 SIDE_FILES = ("-wal", "-shm")  # they belong to the database file and travel with it
 
 
@@ -88,6 +90,16 @@ def backup_files(db_path: Path | str, folder: Path | str | None = None) -> list[
 # ---- checked copies ---------------------------------------------------------------------------
 
 
+def dealboard_problem(conn: sqlite3.Connection) -> str | None:
+    """None if the connection's database says it is Dealboard's (asked through SQLite, so a
+    header still in the -wal of an open database counts)."""
+    try:
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    return None if app_id == APPLICATION_ID else "not a Dealboard database"
+
+
 def open_read_only(path: Path) -> sqlite3.Connection:
     """A connection that cannot write the file (it still sees committed data in a -wal)."""
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
@@ -112,7 +124,8 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
 def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
     """Copy into a checked, fsynced temp file in `folder` and return its path (caller renames it)."""
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd, name = tempfile.mkstemp(prefix=".dealboard-copy-", suffix=".tmp", dir=folder)  # 0600
+    _remove_stale_copies(folder)
+    fd, name = tempfile.mkstemp(prefix=_COPY_PREFIX, suffix=".tmp", dir=folder)  # 0600
     os.close(fd)
     tmp = Path(name)
     try:
@@ -137,6 +150,15 @@ def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
     return tmp
 
 
+def _remove_stale_copies(folder: Path) -> None:
+    """Temp copies left by a process killed while copying; an hour is far beyond any copy."""
+    cutoff = time.time() - 3600
+    for tmp in folder.glob(f"{_COPY_PREFIX}*.tmp"):
+        with contextlib.suppress(OSError):
+            if tmp.stat().st_mtime < cutoff:
+                _unlink_quietly(tmp)
+
+
 def backup_before_migration(source: sqlite3.Connection, db_path: Path, version: int) -> Path:
     """Keep a checked copy of a database before a migration changes it (never thinned)."""
     dest = backup_folder(db_path) / backup_name(dt.datetime.now(dt.UTC), f"before-v{version + 1}")
@@ -145,20 +167,6 @@ def backup_before_migration(source: sqlite3.Connection, db_path: Path, version: 
 
 
 # ---- damage -----------------------------------------------------------------------------------
-
-
-def header_problem(path: Path) -> str | None:
-    """None if the first 100 bytes say "a Dealboard database"; reads nothing else."""
-    try:
-        with open(path, "rb") as fh:
-            header = fh.read(100)
-    except OSError as exc:
-        return f"{path}: cannot read the file ({exc.strerror})"
-    if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        return f"{path} is not a Dealboard database (not an SQLite file)"
-    if int.from_bytes(header[68:72], "big") != APPLICATION_ID:
-        return f"{path} is an SQLite file but not a Dealboard database"
-    return None
 
 
 def verify(path: Path, *, full: bool = True) -> str | None:
