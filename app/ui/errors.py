@@ -1,0 +1,153 @@
+"""Unexpected errors: logged to the data folder's log file and shown in a dialog, never lost.
+
+PySide prints an exception raised in a slot and carries on; installed as `sys.excepthook`
+(and `threading.excepthook` for worker threads), the reporter logs the traceback, passes the
+exception on to the hook it replaced (stderr in the app; pytest-qt's hook in tests, which
+fails the test), and shows the user what happened without blocking the event loop.
+"""
+
+from __future__ import annotations
+
+import errno
+import logging
+import os
+import sqlite3
+import sys
+import threading
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+_DISK_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
+_READ_ONLY = {errno.EROFS}
+_DENIED = {errno.EACCES, errno.EPERM}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("errors", text)
+
+
+def describe(exc: BaseException) -> str:
+    """What a failed write means for the user, in their language; nothing technical first."""
+    from app.lock import DatabaseLocked
+
+    text = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if isinstance(exc, DatabaseLocked):
+        return _tr("The database is open in another Dealboard window. Close it there first.")
+    if code in _DISK_FULL or "disk is full" in text or "file too large" in text:
+        return _tr(
+            "The disk is full. Nothing was saved of this change; free some space and try again."
+        )
+    if code in _READ_ONLY or "readonly database" in text or "read-only" in text:
+        return _tr("The file is read-only. Nothing was saved of this change.")
+    if code in _DENIED or "permission denied" in text or "unable to open database" in text:
+        return _tr("Dealboard may not write this file (permission denied). Nothing was saved.")
+    if isinstance(exc, sqlite3.OperationalError) and "locked" in text:
+        return _tr("The database is busy. Nothing was saved of this change; try again.")
+    return _tr("An unexpected error occurred: %1").replace("%1", str(exc) or type(exc).__name__)
+
+
+def open_log(log_file: Path) -> logging.Logger:
+    """The error log, created readable by the user only."""
+    log_file.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    os.close(os.open(log_file, os.O_CREAT | os.O_APPEND | os.O_WRONLY, 0o600))
+    os.chmod(log_file, 0o600)
+    logger = logging.getLogger(f"dealboard.errors.{log_file}")
+    logger.propagate = False
+    logger.setLevel(logging.INFO)
+    if not logger.handlers:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s: %(message)s"))
+        logger.addHandler(handler)
+    return logger
+
+
+class ErrorReporter(QObject):
+    """Logs every uncaught exception, passes it on, and shows a dialog in the GUI thread."""
+
+    shown = Signal(str)  # the message the user saw (tests wait for it)
+    _report = Signal(str, str)  # message, details: queued from any thread to the GUI thread
+
+    def __init__(
+        self,
+        log_file: Path | None = None,
+        parent_widget: Callable[[], QWidget | None] = lambda: None,
+        parent: QObject | None = None,
+    ):
+        super().__init__(parent)
+        if log_file is None:
+            from app.paths import log_path
+
+            log_file = log_path()
+        self.log_file = log_file
+        self._logger = open_log(log_file)
+        self._parent_widget = parent_widget
+        self._previous: tuple | None = None
+        self._in_hook = threading.local()
+        self.dialog: QMessageBox | None = None
+        self._report.connect(self._show)
+
+    def install(self) -> ErrorReporter:
+        self._previous = (sys.excepthook, threading.excepthook)
+        sys.excepthook = self.excepthook
+        threading.excepthook = self._thread_hook
+        return self
+
+    def uninstall(self) -> None:
+        if self._previous is not None:
+            sys.excepthook, threading.excepthook = self._previous
+            self._previous = None
+
+    def excepthook(
+        self,
+        exc_type: type[BaseException],
+        exc: BaseException,
+        tb: TracebackType | None,
+    ) -> None:
+        if getattr(self._in_hook, "active", False):  # an error while reporting an error
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        self._in_hook.active = True
+        try:
+            details = "".join(traceback.format_exception(exc_type, exc, tb))
+            self._logger.error("unexpected error\n%s", details.rstrip())
+            previous = self._previous[0] if self._previous else sys.__excepthook__
+            if previous is not self.excepthook:
+                previous(exc_type, exc, tb)
+            if not issubclass(exc_type, KeyboardInterrupt):
+                self._report.emit(describe(exc), details)
+        finally:
+            self._in_hook.active = False
+
+    def _thread_hook(self, args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is SystemExit:
+            return
+        self.excepthook(args.exc_type, args.exc_value or args.exc_type(), args.exc_traceback)
+
+    def _show(self, message: str, details: str) -> None:
+        if self.dialog is not None and self.dialog.isVisible():
+            return  # an error repeating in a loop: logged every time, shown once
+        box = QMessageBox(self._parent_widget())
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle(self.tr("Dealboard: unexpected error"))
+        box.setText(message)
+        box.setInformativeText(
+            self.tr("The details were written to %1.").replace("%1", str(self.log_file))
+        )
+        box.setDetailedText(details)
+        # open(), not exec(): the hook returns at once and the event loop keeps running.
+        box.open()
+        self.dialog = box
+        self.shown.emit(message)
+
+
+def install_excepthook(
+    log_file: Path | None = None, parent_widget: Callable[[], QWidget | None] = lambda: None
+) -> ErrorReporter:
+    """Install the reporter for the application's lifetime; keep the returned object alive."""
+    return ErrorReporter(log_file, parent_widget).install()
