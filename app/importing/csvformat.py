@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import contextlib
+import csv
 import datetime as dt
+import functools
+import io
+import itertools
+import operator
 import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -172,8 +177,45 @@ def _records(
         yield start_line, cells
 
 
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def _fast_records(
+    text: str, delimiter: str, *, pos: int = 0, line: int = 1
+) -> Iterator[tuple[int, list[str]]]:
+    """What _records(strict=True) yields, tokenised by the csv module: 10x faster.
+
+    The csv module agrees with _records on every record but one: it silently closes a quote
+    left open at the end of the file. So the last record is held back and re-read by _records,
+    which raises the "never closed" error with the line the quote started on.
+    """
+    if len(text) - pos >= csv.field_size_limit():
+        # The limit is process-wide; raising it only lets a huge note through, never harms.
+        csv.field_size_limit(len(text) - pos + 1)
+    reader = csv.reader(
+        io.StringIO(text[pos:], newline=""), delimiter=delimiter, quotechar='"', strict=False
+    )
+    held: tuple[int, list[str]] | None = None
+    lines_read = 0
+    for cells in reader:
+        if held is not None:
+            yield held
+        held = (line + lines_read, cells or [""])
+        lines_read = reader.line_num
+    if held is None:
+        return
+    start = pos
+    if held[0] > line:
+        # Offset of the held record's first line: the end of the line break before it.
+        breaks = _LINE_BREAK.finditer(text, pos)
+        start = next(itertools.islice(breaks, held[0] - line - 1, None)).end()
+    if '"' in text[start:]:
+        held = next(_records(text, delimiter, pos=start, line=held[0]))
+    yield held
+
+
 def _is_blank(cells: Sequence[str]) -> bool:
-    return all(not c.strip() for c in cells)
+    return not "".join(cells).strip()
 
 
 def _body_start(text: str) -> tuple[str | None, int, int]:
@@ -259,6 +301,8 @@ KIND_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
         "status": ("status", "Deal - Status"),
         "expected_close": ("expected_close", "Deal - Expected close date", "Close Date"),
         "created": ("created", "Deal - Deal created", "Create Date"),
+        # When a won or lost deal closed; HubSpot has only "Close Date" (expected_close).
+        "closed": ("closed", "Deal - Deal closed on", "Deal - Won time", "Deal - Lost time"),
         "probability": ("probability", "Deal - Probability"),
         "lost_reason": ("lost_reason", "Deal - Lost reason"),
         "pipeline": ("pipeline", "Deal - Pipeline", "Pipeline"),
@@ -411,11 +455,12 @@ def read_rows(data: bytes, kind: str) -> ParsedFile:
     declared, pos, line = _body_start(text)
     delimiter = declared or sniff_delimiter(text)
     problems: list[Problem] = []
-    records = _records(text, delimiter, pos=pos, line=line)
+    records = _fast_records(text, delimiter, pos=pos, line=line)
     header: list[str] | None = None
     header_line = line
     parsed: ParsedFile | None = None
     columns: dict[str, list[int]] = {}
+    read_row: Callable[[list[str]], dict[str, str]] = dict
     try:
         for record_line, cells in records:
             if _is_blank(cells):
@@ -424,6 +469,7 @@ def read_rows(data: bytes, kind: str) -> ParsedFile:
                 header, header_line = cells, record_line
                 mapping, unknown = map_headers(kind, header, header_line=header_line)
                 columns = _columns_by_priority(kind, header, mapping)
+                read_row = _row_reader(columns, kind)
                 parsed = ParsedFile(
                     kind,
                     delimiter,
@@ -446,7 +492,7 @@ def read_rows(data: bytes, kind: str) -> ParsedFile:
                 )
                 continue
             assert parsed is not None
-            parsed.rows.append((record_line, _row_values(cells, columns, kind)))
+            parsed.rows.append((record_line, read_row(cells)))
     except CsvError as exc:
         problems.extend(exc.problems)
     if header is None and not problems:
@@ -461,21 +507,40 @@ def _delimiter_name(delimiter: str) -> str:
     return {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
 
 
-def _row_values(cells: list[str], columns: dict[str, list[int]], kind: str) -> dict[str, str]:
-    values: dict[str, str] = {}
-    for name, cols in columns.items():
-        value = ""
-        for col in cols:
-            cell = unneutralise(cells[col].strip()) if col < len(cells) else ""
-            if cell:
-                value = cell
-                break
-        values[name] = value
-    if kind == "contacts" and not values.get("name"):
-        parts = [values.get("first_name", ""), values.get("last_name", "")]
-        if any(parts):
-            values["name"] = " ".join(p for p in parts if p)
-    return values
+def _row_reader(columns: dict[str, list[int]], kind: str) -> Callable[[list[str]], dict[str, str]]:
+    """A function from one record's cells to {field: value}, its column plan made once.
+
+    Written for speed (a 100k-row import reads 800k cells): the single-column fields are
+    fetched, stripped and zipped in C, and unneutralise runs only when an apostrophe is there.
+    """
+    single = [(name, cols[0]) for name, cols in columns.items() if len(cols) == 1]
+    several = [(name, cols) for name, cols in columns.items() if len(cols) > 1]
+    names = [name for name, _col in single]
+    fetch = operator.itemgetter(*[col for _name, col in single]) if single else None
+    width = 1 + max((c for cols in columns.values() for c in cols), default=0)
+    join_name = kind == "contacts"
+    strip = str.strip
+
+    def read(cells: list[str]) -> dict[str, str]:
+        if len(cells) < width:
+            cells = cells + [""] * (width - len(cells))
+        values: dict[str, str] = {}
+        if fetch is not None:
+            got = fetch(cells)
+            values = dict(zip(names, map(strip, got if len(names) > 1 else (got,)), strict=True))
+            if "'" in "".join(values.values()):
+                values = {k: unneutralise(v) for k, v in values.items()}
+        for name, cols in several:
+            values[name] = next(
+                (v for v in (unneutralise(cells[c].strip()) for c in cols) if v), ""
+            )
+        if join_name and not values.get("name"):
+            parts = [values.get("first_name", ""), values.get("last_name", "")]
+            if any(parts):
+                values["name"] = " ".join(p for p in parts if p)
+        return values
+
+    return read
 
 
 # --- values --------------------------------------------------------------------------------
@@ -512,10 +577,15 @@ _DATE_FORMATS = tuple(
 _DATE_HINT = "2026-12-31, 31.12.2026 or, month first, 12/31/2026"
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_date(text: str) -> dt.date | None:
     """ISO (2026-12-31, also with a time), German 31.12.2026 or US 12/31/2026 → date; the date
-    part of a timestamp is taken as written. "" → None; ValueError for anything else."""
+    part of a timestamp is taken as written. "" → None; ValueError for anything else.
+    Cached: an import repeats the same few thousand dates many times."""
     s = text.strip()
+    if len(s) == 10 and s[4] == "-" and s[7] == "-" and s.isascii() and s[5:7].isdigit():
+        with contextlib.suppress(ValueError):  # the general path words the error
+            return dt.date.fromisoformat(s)
     if not s:
         return None
     for pattern in _DATE_FORMATS:
@@ -561,6 +631,7 @@ _LABELS = {
     "status": "Status",
     "expected_close": "Expected close date",
     "created": "Created",
+    "closed": "Closed",
     "probability": "Probability",
     "entered_on": "Entered on",
     "name": "Name",
@@ -568,60 +639,102 @@ _LABELS = {
 }
 
 
-def _convert(name: str, raw: str) -> object:
-    """One field's typed value; ValueError with a user-facing message when it cannot be."""
-    label = _LABELS.get(name, name)
-    if name == "value":
-        return parse_money(raw, label)
-    if name in ("expected_close", "created", "entered_on"):
-        return parse_date(raw)
-    if name == "probability":
-        match = _PROBABILITY.fullmatch(raw)
-        if not raw:
-            return None
-        if match is None or int(match.group(1)) > 100:
-            raise ValueError(f'{label} must be a percentage from 0 to 100 (got "{raw}")')
-        return int(match.group(1))
-    if name == "status":
-        if not raw:
-            return None
-        if raw.casefold() not in _STATUSES:
-            raise ValueError(f'{label} must be open, won or lost (got "{raw}")')
-        return _STATUSES[raw.casefold()]
-    if name == "currency":
-        code = _CURRENCY_SYMBOLS.get(raw, raw.upper())
-        if raw and not re.fullmatch("[A-Z]{3}", code):
-            raise ValueError(f'{label} must be a three-letter code such as EUR (got "{raw}")')
-        return code
-    if name == "tags":
-        tags: dict[str, str] = {}
-        for tag in re.split("[,;]", raw):
-            if tag.strip():
-                tags.setdefault(tag.strip().casefold(), tag.strip())
-        return list(tags.values())
-    if name == "email" and raw and not _EMAIL.fullmatch(raw):
+def _probability(raw: str, label: str) -> int | None:
+    if not raw:
+        return None
+    match = _PROBABILITY.fullmatch(raw)
+    if match is None or int(match.group(1)) > 100:
+        raise ValueError(f'{label} must be a percentage from 0 to 100 (got "{raw}")')
+    return int(match.group(1))
+
+
+def _status(raw: str, label: str) -> str | None:
+    if not raw:
+        return None
+    status = _STATUSES.get(raw.casefold())
+    if status is None:
+        raise ValueError(f'{label} must be open, won or lost (got "{raw}")')
+    return status
+
+
+def _currency(raw: str, label: str) -> str:
+    code = _CURRENCY_SYMBOLS.get(raw, raw.upper())
+    if raw and not re.fullmatch("[A-Z]{3}", code):
+        raise ValueError(f'{label} must be a three-letter code such as EUR (got "{raw}")')
+    return code
+
+
+def _tags(raw: str, label: str) -> list[str]:
+    tags: dict[str, str] = {}
+    for tag in re.split("[,;]", raw):
+        if tag.strip():
+            tags.setdefault(tag.strip().casefold(), tag.strip())
+    return list(tags.values())
+
+
+def _email(raw: str, label: str) -> str:
+    if raw and not _EMAIL.fullmatch(raw):
         raise ValueError(f'{label} must be an address such as anna@example.com (got "{raw}")')
     return raw
+
+
+def _date(raw: str, label: str) -> dt.date | None:
+    return parse_date(raw)
+
+
+# field → converter(raw, label); fields not listed stay strings.
+_CONVERTERS: dict[str, Callable[[str, str], object]] = {
+    "value": parse_money,
+    "expected_close": _date,
+    "created": _date,
+    "closed": _date,
+    "entered_on": _date,
+    "probability": _probability,
+    "status": _status,
+    "currency": _currency,
+    "tags": _tags,
+    "email": _email,
+}
+
+
+def _convert(name: str, raw: str) -> object:
+    """One field's typed value; ValueError with a user-facing message when it cannot be."""
+    convert = _CONVERTERS.get(name)
+    return raw if convert is None else convert(raw, _LABELS.get(name, name))
+
+
+def convert_record(
+    parsed: ParsedFile, line: int, row: dict[str, str]
+) -> tuple[dict[str, object], list[Problem]]:
+    """One row's typed record (bad fields left out) and the problems found in it."""
+    required = "title" if parsed.kind == "deals" else "name"
+    problems: list[Problem] = []
+    record: dict[str, object] = {}
+    for name, raw in row.items():
+        convert = _CONVERTERS.get(name)
+        if convert is None:
+            record[name] = raw
+            continue
+        try:
+            record[name] = convert(raw, _LABELS.get(name, name))
+        except ValueError as exc:
+            problems.append(Problem(line, parsed.column_of(name), str(exc)))
+    if not row.get(required):
+        problems.append(
+            Problem(line, parsed.column_of(required), f"{_LABELS[required]} must not be empty")
+        )
+    return record, problems
 
 
 def convert_rows(parsed: ParsedFile) -> list[tuple[int, dict[str, object]]]:
     """Typed records: value → int minor units, dates → date | None, probability → int | None,
     status → "open" | "won" | "lost" | None, currency → "EUR" | "", tags → list[str], the rest
     str. Empty required values and bad values become Problems; CsvError lists them all."""
-    required = "title" if parsed.kind == "deals" else "name"
     problems: list[Problem] = []
     records: list[tuple[int, dict[str, object]]] = []
     for line, row in parsed.rows:
-        record: dict[str, object] = {}
-        for name, raw in row.items():
-            try:
-                record[name] = _convert(name, raw)
-            except ValueError as exc:
-                problems.append(Problem(line, parsed.column_of(name), str(exc)))
-        if not row.get(required):
-            problems.append(
-                Problem(line, parsed.column_of(required), f"{_LABELS[required]} must not be empty")
-            )
+        record, found = convert_record(parsed, line, row)
+        problems.extend(found)
         records.append((line, record))
     if problems:
         raise CsvError(problems)
