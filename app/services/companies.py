@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 
 from app.services import ServiceError
 from app.services.base import Service
-from app.services.history import enter_funnel_stage
+from app.services.history import enter_funnel_stage, refresh_funnel_cache
 from app.storage.models import Company, CompanyTag, Contact, FunnelStage, StageHistory, utc_now
 
 COMPANY_FIELDS = {"name", "group", "source", "entered_on", "notes"}
@@ -67,6 +67,7 @@ class CompanyService(Service):
                 funnel_stage=stage_id,
                 entered_at=dt.datetime.combine(entered, dt.time.min) if entered_on else utc_now(),
             ).execute()
+            refresh_funnel_cache([company.id])
             _add_tags(company.id, tags)
             t.ids.append(company.id)
         return company.id

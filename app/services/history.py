@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.storage.models import StageHistory
+import peewee as pw
+
+from app.storage.models import Company, FunnelStage, StageHistory
 
 
 def enter_deal_state(deal_id: int, stage_id: int, status: str, at: dt.datetime) -> None:
@@ -19,3 +21,34 @@ def enter_funnel_stage(company_id: int, funnel_stage_id: int, at: dt.datetime) -
         (StageHistory.company == company_id) & StageHistory.left_at.is_null()
     ).execute()
     StageHistory.insert(company=company_id, funnel_stage=funnel_stage_id, entered_at=at).execute()
+    position = (
+        FunnelStage.select(FunnelStage.position).where(FunnelStage.id == funnel_stage_id).scalar()
+    )
+    Company.update(reached_position=position).where(
+        (Company.id == company_id) & (Company.reached_position < position)
+    ).execute()
+    if position == FunnelStage.select(pw.fn.MAX(FunnelStage.position)).scalar():
+        Company.update(converted_at=at).where(
+            (Company.id == company_id)
+            & (Company.converted_at.is_null() | (Company.converted_at > at))
+        ).execute()
+
+
+def refresh_funnel_cache(company_ids: list[int] | None = None) -> None:
+    """Recompute reached_position and converted_at from the history.
+
+    For bulk inserts (demo data, imports) and after the funnel's stage list changed order.
+    """
+    reached = (
+        StageHistory.select(pw.fn.MAX(FunnelStage.position))
+        .join(FunnelStage, on=StageHistory.funnel_stage == FunnelStage.id)
+        .where(StageHistory.company == Company.id)
+    )
+    last = FunnelStage.select(FunnelStage.id).order_by(FunnelStage.position.desc()).limit(1)
+    converted = StageHistory.select(pw.fn.MIN(StageHistory.entered_at)).where(
+        (StageHistory.company == Company.id) & (StageHistory.funnel_stage == last)
+    )
+    query = Company.update(reached_position=pw.fn.COALESCE(reached, 0), converted_at=converted)
+    if company_ids is not None:
+        query = query.where(Company.id.in_(company_ids))
+    query.execute()

@@ -128,56 +128,60 @@ class ReportService(Service):
 
     # ---- funnel --------------------------------------------------------------------------
     def funnel(self, period: Period, filters: FunnelFilter = FunnelFilter()) -> dict:
+        """Leads entered in the period and how far they have got, spend, CAC and forecast.
+
+        Reads Company.reached_position/converted_at, which the services derive from the stage
+        history in the same transaction as each history row: one index scan per figure.
+        """
         stages = list(
             FunnelStage.select(FunnelStage.id, FunnelStage.name, FunnelStage.position)
             .order_by(FunnelStage.position)
             .tuples()
         )
         n = len(stages)
-        end = period.end_instant()
-        cohort = filters.apply(
-            Company.select(Company.id).where(
-                Company.deleted_at.is_null()
-                & (Company.entered_on >= period.start)
-                & (Company.entered_on <= period.end)
-            )
-        )
-        reached = metrics.reached_from_highest(self._highest_counts(cohort, end), n)
-        all_time = metrics.reached_from_highest(
-            self._highest_counts(
-                filters.apply(Company.select(Company.id).where(Company.deleted_at.is_null())), None
-            ),
-            n,
-        )
-        now_at = dict(
+        rank = {pos: k for k, (_, _, pos) in enumerate(stages)}
+        stage_rank = {sid: k for k, (sid, _, _) in enumerate(stages)}
+        live = Company.deleted_at.is_null()
+        cohort_rows = (
             filters.apply(
-                Company.select(Company.funnel_stage, pw.fn.COUNT(Company.id)).where(
-                    Company.id.in_(cohort)
+                Company.select(
+                    Company.reached_position, Company.funnel_stage, pw.fn.COUNT(Company.id)
+                ).where(
+                    live & (Company.entered_on >= period.start) & (Company.entered_on <= period.end)
                 )
             )
-            .group_by(Company.funnel_stage)
+            .group_by(Company.reached_position, Company.funnel_stage)
             .tuples()
         )
-        now_at_stage = [now_at.get(sid, 0) for sid, _, _ in stages]
-        conversion_id = stages[-1][0]
-        first_conversion = (
-            StageHistory.select(
-                StageHistory.company, pw.fn.MIN(StageHistory.entered_at).alias("first")
+        highest: dict[int, int] = {}
+        now_at_stage = [0] * n
+        for reached_pos, stage_id, count in cohort_rows:
+            k = rank.get(reached_pos, 0)
+            highest[k] = highest.get(k, 0) + count
+            now_at_stage[stage_rank[stage_id]] += count
+        reached = metrics.reached_from_highest(highest, n)
+        all_rows = (
+            filters.apply(
+                Company.select(Company.reached_position, pw.fn.COUNT(Company.id)).where(live)
             )
-            .where(StageHistory.funnel_stage == conversion_id)
-            .group_by(StageHistory.company)
+            .group_by(Company.reached_position)
+            .tuples()
         )
+        all_highest: dict[int, int] = {}
+        for reached_pos, count in all_rows:
+            k = rank.get(reached_pos, 0)
+            all_highest[k] = all_highest.get(k, 0) + count
+        all_time = metrics.reached_from_highest(all_highest, n)
         new_customers = (
             filters.apply(
-                Company.select(pw.fn.COUNT(Company.id))
-                .join(first_conversion, on=(first_conversion.c.company_id == Company.id))
-                .where(
-                    Company.deleted_at.is_null()
-                    & (first_conversion.c.first >= period.start_instant())
-                    & (first_conversion.c.first < end)
+                Company.select(pw.fn.COUNT(Company.id)).where(
+                    live
+                    & (Company.converted_at >= period.start_instant())
+                    & (Company.converted_at < period.end_instant())
                 )
             ).scalar()
-        ) or 0
+            or 0
+        )
         spend_query = Spend.select(pw.fn.SUM(Spend.amount_minor)).where(
             (Spend.month >= month_start(period.start)) & (Spend.month <= period.end)
         )
@@ -204,32 +208,6 @@ class ReportService(Service):
                 )
             },
         }
-
-    def _highest_counts(self, companies: pw.ModelSelect, before: dt.datetime | None) -> dict:
-        """{stage index: companies whose highest funnel stage reached is that one}."""
-        cond = StageHistory.company.in_(companies)
-        if before is not None:
-            cond &= StageHistory.entered_at < before
-        highest = (
-            StageHistory.select(StageHistory.company, pw.fn.MAX(FunnelStage.position).alias("top"))
-            .join(FunnelStage, on=StageHistory.funnel_stage == FunnelStage.id)
-            .where(cond)
-            .group_by(StageHistory.company)
-        )
-        positions = [
-            p
-            for (p,) in FunnelStage.select(FunnelStage.position)
-            .order_by(FunnelStage.position)
-            .tuples()
-        ]
-        rank = {p: k for k, p in enumerate(positions)}
-        rows = (
-            StageHistory.select(highest.c.top, pw.fn.COUNT(pw.SQL("*")))
-            .from_(highest)
-            .group_by(highest.c.top)
-            .tuples()
-        )
-        return {rank[top]: count for top, count in rows}
 
     # ---- deals over a period -------------------------------------------------------------
     def deal_metrics(self, period: Period, pipeline_id: int | None = None) -> dict:

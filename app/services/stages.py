@@ -8,6 +8,7 @@ import peewee as pw
 
 from app.services import ServiceError
 from app.services.base import Service
+from app.services.history import refresh_funnel_cache
 from app.storage.models import (
     Company,
     Deal,
@@ -209,6 +210,7 @@ class StageService(Service):
             FunnelStage.update(position=FunnelStage.position + 1000).execute()
             for pos, stage_id in enumerate(stage_ids):
                 FunnelStage.update(position=pos).where(FunnelStage.id == stage_id).execute()
+            refresh_funnel_cache()
 
     def remove_funnel_stage(self, stage_id: int, rehome_to: int | None = None) -> None:
         used = (
@@ -231,6 +233,7 @@ class StageService(Service):
                 ).execute()
             FunnelStage.delete().where(FunnelStage.id == stage_id).execute()
             _compact(FunnelStage, None)
+            refresh_funnel_cache()
 
     # ---- playbooks -----------------------------------------------------------------------
     def set_playbook(self, stage_id: int, actions: Sequence[tuple[str, int]]) -> None:
