@@ -11,14 +11,14 @@ from pathlib import Path
 from app.cli import BadInput, iso_date, open_services
 from app.services.files import atomic_write_bytes
 
-FORMATS = ["json"]
+FORMATS = ["json", "pdf"]
 # Other modules (PDF export) add a kind or format here: {format: writer(services, args, data)}.
 WRITERS: dict = {}
 
 
 def register(sub) -> None:
     p = sub.add_parser("report", help="make a report")
-    p.add_argument("kind", choices=["pipeline", "funnel"])
+    p.add_argument("kind", choices=["pipeline", "funnel", "pack"])
     p.add_argument("--db", type=Path, required=True, dest="db_file")
     p.add_argument("--pipeline", help="pipeline name (default: the first)")
     p.add_argument("--as-of", type=iso_date, help="YYYY-MM-DD (default: now)")
@@ -46,6 +46,8 @@ def build_report(services, args) -> dict:
     from app.services import ServiceError
     from app.services.reports import end_of_day
 
+    if args.kind == "pack":
+        return {"report": "pack"}  # the PDF writer gathers the pack's parts itself
     if args.kind == "pipeline":
         try:
             pipeline_id = services.stages.pipeline_id(args.pipeline)
@@ -59,6 +61,14 @@ def build_report(services, args) -> dict:
 def run(args: argparse.Namespace) -> int:
     if args.output and not args.output.parent.exists():
         raise BadInput(f"-o {args.output}: folder {args.output.parent} does not exist.")
+    if args.format == "pdf":
+        if not args.output:
+            raise BadInput("--format pdf needs -o OUT.pdf.")
+        from app.export.cli import write_pdf  # Qt GUI is loaded only when a PDF is asked for
+
+        WRITERS.setdefault("pdf", write_pdf)
+    elif args.kind == "pack":
+        raise BadInput("pack is PDF only: use --format pdf -o OUT.pdf.")
     services = open_services(args.db_file)
     try:
         data = build_report(services, args)

@@ -1,0 +1,131 @@
+"""Deals needing attention: overdue next action, rotting, no next action (count + largest few)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from app.services.base import Service
+from app.services.board import _rotting_condition
+from app.storage.models import OPEN, Activity, Company, Deal, PipelineStage, StageHistory
+
+KINDS = ("overdue", "rotting", "no_next_action")
+
+
+def _open_activity() -> pw.ModelSelect:
+    return Activity.select(pw.SQL("1")).where(
+        (Activity.deal == Deal.id) & Activity.done_at.is_null()
+    )
+
+
+class AttentionQueries(Service):
+    """Read side only: the three lists of DOMAIN.md's "nothing may fall through the cracks"."""
+
+    def summary(
+        self, pipeline_id: int | None = None, limit: int = 25, today: dt.date | None = None
+    ) -> dict[str, dict]:
+        """{kind: {"count": n, "deals": [largest `limit` by value]}} for each of KINDS."""
+        today = today or dt.date.today()
+        stage_query = PipelineStage.select(PipelineStage.id, PipelineStage.rotting_days)
+        if pipeline_id is not None:
+            stage_query = stage_query.where(PipelineStage.pipeline == pipeline_id)
+        stages = list(stage_query.tuples())
+        base = Deal.deleted_at.is_null() & (Deal.status == OPEN)
+        if pipeline_id is not None:
+            base &= Deal.pipeline == pipeline_id
+        out = {
+            "overdue": self._list(
+                base & pw.fn.EXISTS(_open_activity().where(Activity.due_on < today)), limit
+            ),
+            "no_next_action": self._list(base & ~pw.fn.EXISTS(_open_activity()), limit),
+        }
+        # The rotting threshold is per stage, so each stage is one query with its own cutoff.
+        count, deals = 0, []
+        for stage_id, rotting_days in stages:
+            part = self._list(
+                base & (Deal.stage == stage_id) & _rotting_condition(rotting_days), limit
+            )
+            count += part["count"]
+            deals += part["deals"]
+        deals.sort(key=lambda d: (-d["value_minor"], d["deal_id"]))
+        out["rotting"] = {"count": count, "deals": deals[:limit]}
+        self._add_details(out, today)
+        return {kind: out[kind] for kind in KINDS}
+
+    def _list(self, cond: pw.Expression, limit: int) -> dict:
+        count = Deal.select(pw.fn.COUNT(Deal.id)).where(cond).scalar() or 0
+        rows = (
+            Deal.select(Deal.id, Deal.title, Company.name, PipelineStage.name, Deal.value_minor)
+            .join(PipelineStage, on=Deal.stage == PipelineStage.id)
+            .switch(Deal)
+            .join(Company, pw.JOIN.LEFT_OUTER)
+            .where(cond)
+            .order_by(Deal.value_minor.desc(), Deal.id)
+            .limit(limit)
+            .tuples()
+        )
+        return {
+            "count": count,
+            "deals": [
+                {
+                    "deal_id": i,
+                    "title": title,
+                    "company": company or "",
+                    "stage": stage,
+                    "value_minor": value,
+                }
+                for i, title, company, stage, value in rows
+            ],
+        }
+
+    def _add_details(self, out: dict, today: dt.date) -> None:
+        """Next action and its due date, and the last touch, for the few deals listed."""
+        ids = {d["deal_id"] for part in out.values() for d in part["deals"]}
+        if not ids:
+            return
+        next_actions: dict[int, tuple[str, dt.date | None]] = {}
+        for deal_id, subject, due in (
+            Activity.select(Activity.deal, Activity.subject, Activity.due_on)
+            .where(Activity.deal.in_(list(ids)) & Activity.done_at.is_null())
+            .order_by(Activity.deal, Activity.due_on.asc(nulls="LAST"), Activity.id)
+            .tuples()
+        ):
+            next_actions.setdefault(deal_id, (subject, _date(due)))
+        last_activity = dict(
+            Activity.select(Activity.deal, pw.fn.MAX(Activity.done_at))
+            .where(Activity.deal.in_(list(ids)) & Activity.done_at.is_null(False))
+            .group_by(Activity.deal)
+            .tuples()
+        )
+        entered = dict(
+            StageHistory.select(StageHistory.deal, StageHistory.entered_at)
+            .where(StageHistory.deal.in_(list(ids)) & StageHistory.left_at.is_null())
+            .tuples()
+        )
+        for part in out.values():
+            for d in part["deals"]:
+                subject, due = next_actions.get(d["deal_id"], (None, None))
+                d["next_action"], d["next_due"] = subject, due
+                touched = [
+                    _day(v)
+                    for v in (last_activity.get(d["deal_id"]), entered.get(d["deal_id"]))
+                    if v
+                ]
+                last = max(touched) if touched else None
+                d["idle_days"] = (today - last).days if last else None
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def _day(value) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return _date(value)
+
+
+__all__ = ["KINDS", "AttentionQueries"]

@@ -1,0 +1,270 @@
+"""What the reports pane and the PDF show beside the JSON reports, gathered in one place.
+
+`bundle()` is the single code path both read: it calls ReportService for every figure the
+JSON reports also give, and adds the lists a page needs (open deals per stage, pipeline
+step conversion, monthly target amounts).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import peewee as pw
+
+from app.domain import metrics
+from app.domain.periods import Period, add_months, month_start, months_between, period_of
+from app.services.base import Service
+from app.services.reports import end_of_day
+from app.storage.models import (
+    OPEN,
+    WON,
+    Activity,
+    Company,
+    Deal,
+    Pipeline,
+    PipelineStage,
+    StageHistory,
+    Target,
+)
+
+STAGE_TABLE_ROWS = 25
+
+
+class ReportDetails(Service):
+    def stage_deals(
+        self, pipeline_id: int, as_of: dt.datetime | None = None, limit: int = STAGE_TABLE_ROWS
+    ) -> dict[str, list[dict]]:
+        """{stage name: the `limit` largest open deals (as of an instant) by value}."""
+        stages = list(
+            PipelineStage.select(PipelineStage.id, PipelineStage.name)
+            .where(PipelineStage.pipeline == pipeline_id)
+            .order_by(PipelineStage.position)
+            .tuples()
+        )
+        out: dict[str, list[dict]] = {}
+        for stage_id, name in stages:
+            if as_of is None:
+                ids_query = Deal.select(Deal.id).where(
+                    (Deal.stage == stage_id) & (Deal.status == OPEN) & Deal.deleted_at.is_null()
+                )
+            else:
+                ids_query = (
+                    StageHistory.select(Deal.id)
+                    .join(Deal, on=StageHistory.deal == Deal.id)
+                    .where(
+                        (StageHistory.stage == stage_id)
+                        & (StageHistory.status == OPEN)
+                        & (StageHistory.entered_at <= as_of)
+                        & (StageHistory.left_at.is_null() | (StageHistory.left_at > as_of))
+                        & (Deal.deleted_at.is_null() | (Deal.deleted_at > as_of))
+                    )
+                )
+            ids = [
+                i
+                for (i,) in ids_query.order_by(Deal.value_minor.desc(), Deal.id)
+                .limit(limit)
+                .tuples()
+            ]
+            out[name] = self._deal_rows(ids)
+        return out
+
+    def _deal_rows(self, ids: list[int]) -> list[dict]:
+        if not ids:
+            return []
+        rows = {
+            i: (title, company or "", value, _date(close))
+            for i, title, company, value, close in Deal.select(
+                Deal.id, Deal.title, Company.name, Deal.value_minor, Deal.expected_close
+            )
+            .join(Company, pw.JOIN.LEFT_OUTER)
+            .where(Deal.id.in_(ids))
+            .tuples()
+        }
+        next_actions: dict[int, tuple[str, dt.date | None]] = {}
+        for deal_id, subject, due in (
+            Activity.select(Activity.deal, Activity.subject, Activity.due_on)
+            .where(Activity.deal.in_(ids) & Activity.done_at.is_null())
+            .order_by(Activity.deal, Activity.due_on.asc(nulls="LAST"), Activity.id)
+            .tuples()
+        ):
+            next_actions.setdefault(deal_id, (subject, _date(due)))
+        out = []
+        for i in ids:
+            title, company, value, close = rows[i]
+            subject, due = next_actions.get(i, (None, None))
+            out.append(
+                {
+                    "deal_id": i,
+                    "title": title,
+                    "company": company,
+                    "value_minor": value,
+                    "expected_close": close,
+                    "next_action": subject,
+                    "next_due": due,
+                }
+            )
+        return out
+
+    def pipeline_conversion(self, pipeline_id: int, period: Period) -> dict:
+        """Of the deals created in the period: how many reached each stage or beyond, and won.
+
+        A won deal counts as having passed every stage, so the numbers narrow by construction.
+        """
+        stages = list(
+            PipelineStage.select(PipelineStage.name, PipelineStage.position)
+            .where(PipelineStage.pipeline == pipeline_id)
+            .order_by(PipelineStage.position)
+            .tuples()
+        )
+        rank = {pos: k for k, (_, pos) in enumerate(stages)}
+        cohort = Deal.select(Deal.id).where(
+            (Deal.pipeline == pipeline_id)
+            & Deal.deleted_at.is_null()
+            & (Deal.created_at >= period.start_instant())
+            & (Deal.created_at < period.end_instant())
+        )
+        won = cohort.where(Deal.status == WON)
+        highest = (
+            StageHistory.select(StageHistory.deal, pw.fn.MAX(PipelineStage.position).alias("top"))
+            .join(PipelineStage, on=StageHistory.stage == PipelineStage.id)
+            .where(StageHistory.deal.in_(cohort) & StageHistory.deal.not_in(won))
+            .group_by(StageHistory.deal)
+        )
+        counts: dict[int, int] = {}
+        for top, n in (
+            StageHistory.select(highest.c.top, pw.fn.COUNT(pw.SQL("*")))
+            .from_(highest)
+            .group_by(highest.c.top)
+            .tuples()
+        ):
+            counts[rank[top]] = counts.get(rank[top], 0) + n
+        won_count = won.select(pw.fn.COUNT(Deal.id)).scalar() or 0
+        counts[len(stages)] = won_count
+        reached = metrics.reached_from_highest(counts, len(stages) + 1)
+        conversions = metrics.step_conversions(reached)
+        names = [name for name, _ in stages] + [WON]
+        return {
+            "from": period.start.isoformat(),
+            "to": period.end.isoformat(),
+            "created": reached[0],
+            "stages": [
+                {"stage": name, "reached": reached[k], "conversion_from_previous": conversions[k]}
+                for k, name in enumerate(names)
+            ],
+            "overall_conversion": metrics.ratio(reached[-1], reached[0]),
+        }
+
+    def monthly_targets(self, metric: str, months: list[dt.date]) -> list[int | None]:
+        """Team target of each month: its month target, else its share of a quarter or year."""
+        if not months:
+            return []
+        first, last = months[0], add_months(months[-1], 1)
+        rows = (
+            Target.select(Target.period_kind, Target.period_start, Target.amount)
+            .where(
+                (Target.metric == metric)
+                & Target.owner.is_null()
+                & (Target.period_start < last)
+                & (Target.period_start >= dt.date(first.year, 1, 1))
+            )
+            .tuples()
+        )
+        by_kind: dict[str, dict[dt.date, int]] = {"month": {}, "quarter": {}, "year": {}}
+        for kind, start, amount in rows:
+            by_kind[kind][_date(start)] = amount
+        out: list[int | None] = []
+        for month in months:
+            if month in by_kind["month"]:
+                out.append(by_kind["month"][month])
+                continue
+            quarter = period_of("quarter", month).start
+            year = period_of("year", month).start
+            if quarter in by_kind["quarter"]:
+                out.append(round(by_kind["quarter"][quarter] / 3))
+            elif year in by_kind["year"]:
+                out.append(round(by_kind["year"][year] / 12))
+            else:
+                out.append(None)
+        return out
+
+    def pipeline_name(self, pipeline_id: int) -> str:
+        return Pipeline.select(Pipeline.name).where(Pipeline.id == pipeline_id).scalar() or ""
+
+
+def pipeline_as_of(period: Period, today: dt.date) -> dt.datetime | None:
+    """The pipeline of a period in the past is the one at its end; otherwise today's."""
+    return end_of_day(period.end) if period.end < today else None
+
+
+def forecast_window(period: Period, today: dt.date) -> list[dt.date]:
+    """The months a forecast looks at: the period's months from this month on; for a period
+    that is over (such as the last 12 months), this month and the next eleven."""
+    this_month = month_start(today)
+    if period.end <= today:
+        return months_between(this_month, add_months(this_month, 11))
+    return months_between(max(month_start(period.start), this_month), period.end)
+
+
+def _forecast_rows(rows: list[dict], window: list[dt.date]) -> list[dict]:
+    """One row per month of the window, months without deals as zeros."""
+    by_month = {r["month"]: r for r in rows}
+    empty = {"count": 0, "value_minor": 0, "expected_value_minor": 0}
+    out = []
+    for month in window:
+        key = month.strftime("%Y-%m")
+        out.append(by_month.get(key, {"month": key, **empty}))
+    return out
+
+
+def bundle(
+    services,
+    pipeline_id: int,
+    period: Period,
+    *,
+    as_of: dt.datetime | None = None,
+    today: dt.date | None = None,
+    stage_tables: bool = False,
+    attention: bool = False,
+) -> dict:
+    """Every number of the reports pane and the report pack, from ReportService's reports.
+
+    `as_of` None means the pipeline as of the period's end (now for a current period).
+    """
+    today = today or dt.date.today()
+    details = ReportDetails(services)
+    reports = services.reports
+    if as_of is None:
+        as_of = pipeline_as_of(period, today)
+    months = months_between(period.start, period.end)
+    data = {
+        "pipeline_id": pipeline_id,
+        "pipeline_name": details.pipeline_name(pipeline_id),
+        "period": period,
+        "as_of": as_of,
+        "today": today,
+        "currency": services.currency(),
+        "pipeline": reports.pipeline(pipeline_id, as_of),
+        "funnel": reports.funnel(period),
+        "pipeline_conversion": details.pipeline_conversion(pipeline_id, period),
+        "deal_metrics": reports.deal_metrics(period, pipeline_id),
+        "monthly": reports.monthly(period),
+        "monthly_won_target": details.monthly_targets("won_value", months),
+        "forecast": _forecast_rows(reports.forecast(pipeline_id), forecast_window(period, today)),
+        "targets": reports.targets(today),
+    }
+    if stage_tables:
+        data["stage_deals"] = details.stage_deals(pipeline_id, as_of)
+    if attention:
+        from app.services.attention import AttentionQueries
+
+        data["attention"] = AttentionQueries(services).summary(pipeline_id, today=today)
+    return data
+
+
+def _date(value) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+__all__ = ["STAGE_TABLE_ROWS", "ReportDetails", "bundle", "forecast_window", "pipeline_as_of"]
