@@ -2,7 +2,7 @@
 
 import datetime as dt
 
-from app.domain.periods import Period, last_12_months
+from app.domain.periods import last_12_months
 from app.services import next_actions as na
 from app.services.company_queries import SORT_KEYS, Cohort, CompanyFilter, CompanyQueries
 from app.services.next_actions import NextActionQueries
@@ -83,24 +83,22 @@ def test_cohort_equals_funnel_report_counts(services):
     for flt in (FunnelFilter(), FunnelFilter(group="SMB"), FunnelFilter(source="Ads")):
         report = services.reports.funnel(period, flt)
         for stage_id, row in zip(funnel(services), report["stages"], strict=True):
-            cohort = Cohort(period.start, period.end, stage_id, period.end_instant())
+            cohort = Cohort(period.start, period.end, stage_id)
             f = CompanyFilter(group=flt.group, source=flt.source, cohort=cohort)
             assert q.count(f) == row["reached"] == len(q.ids(f))
 
 
-def test_cohort_as_of_period_end(services):
-    """A stage reached after the period's end does not count in that period's bar."""
-    aw, interest, *_ = funnel(services)
-    start = TODAY - dt.timedelta(days=60)
-    company = services.companies.create("Late", entered_on=start)
-    services.companies.set_funnel_stage([company], interest)  # now, after the period
-    period = Period(start, TODAY - dt.timedelta(days=30))
+def test_cohort_counts_the_highest_stage_ever_reached(services):
+    """A company that moved on and back still counts at the stage it once reached."""
+    aw, interest, consideration, *_ = funnel(services)
+    company = services.companies.create("Back", entered_on=TODAY - dt.timedelta(days=5))
+    services.companies.set_funnel_stage([company], consideration)
+    services.companies.set_funnel_stage([company], interest)
+    period = last_12_months(TODAY)
     q = CompanyQueries(services)
-    first = Cohort(period.start, period.end, aw, period.end_instant())
-    second = Cohort(period.start, period.end, interest, period.end_instant())
-    assert q.count(CompanyFilter(cohort=first)) == 1
-    assert q.count(CompanyFilter(cohort=second)) == 0
-    assert services.reports.funnel(period)["stages"][1]["reached"] == 0
+    third = CompanyFilter(cohort=Cohort(period.start, period.end, consideration))
+    assert q.ids(third) == [company]
+    assert services.reports.funnel(period)["stages"][2]["reached"] == 1
 
 
 def test_detail_contacts_deals_timeline(services):

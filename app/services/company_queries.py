@@ -17,7 +17,6 @@ from app.storage.models import (
     Deal,
     FunnelStage,
     PipelineStage,
-    StageHistory,
     Tag,
     utc_now,
 )
@@ -40,16 +39,15 @@ SORT_KEYS = (
 
 @dataclass(frozen=True)
 class Cohort:
-    """The companies behind one funnel bar: entered in a period, reached a stage by its end.
+    """The companies behind one funnel bar: entered in a period and got to a stage or beyond.
 
-    Mirrors ReportService.funnel: a company counts once it has a stage-history row at the
-    stage's position or beyond that began before `reached_before`.
+    Mirrors ReportService.funnel, which counts Company.reached_position (the highest funnel
+    stage a company ever reached, kept by the services with each stage-history row).
     """
 
     entered_from: dt.date
     entered_to: dt.date
     funnel_stage_id: int
-    reached_before: dt.datetime
 
 
 @dataclass(frozen=True)
@@ -122,10 +120,18 @@ def _next_open() -> pw.ModelSelect:
     )
 
 
-def _open_deals(aggregate) -> pw.ModelSelect:
-    return Deal.select(aggregate).where(
-        (Deal.company == Company.id) & (Deal.status == OPEN) & Deal.deleted_at.is_null()
-    )
+def _is_open_deal() -> pw.Expression:
+    """1 for an open deal not in the trash, else 0.
+
+    Used inside SUM rather than as a WHERE condition: a status condition makes SQLite prefer
+    the (status, ...) index and walk every open deal instead of one company's few.
+    """
+    return pw.Case(None, [((Deal.status == OPEN) & Deal.deleted_at.is_null(), 1)], 0)
+
+
+def _open_deals(value: bool) -> pw.ModelSelect:
+    amount = _is_open_deal() * Deal.value_minor if value else _is_open_deal()
+    return Deal.select(pw.fn.COALESCE(pw.fn.SUM(amount), 0)).where(Deal.company == Company.id)
 
 
 def company_condition(f: CompanyFilter, now: dt.datetime | None = None) -> pw.Expression:
@@ -168,17 +174,10 @@ def company_condition(f: CompanyFilter, now: dt.datetime | None = None) -> pw.Ex
         position = FunnelStage.select(FunnelStage.position).where(
             FunnelStage.id == c.funnel_stage_id
         )
-        reached = (
-            StageHistory.select(StageHistory.company)
-            .join(FunnelStage, on=StageHistory.funnel_stage == FunnelStage.id)
-            .where(
-                (FunnelStage.position >= position) & (StageHistory.entered_at < c.reached_before)
-            )
-        )
         cond &= (
             (Company.entered_on >= c.entered_from)
             & (Company.entered_on <= c.entered_to)
-            & Company.id.in_(reached)
+            & (Company.reached_position >= position)
         )
     return cond
 
@@ -198,8 +197,8 @@ def _sort_expression(key: str):
         "tags": CompanyTag.select(pw.fn.MIN(Tag.name))
         .join(Tag)
         .where(CompanyTag.company == Company.id),
-        "open_deals": _open_deals(pw.fn.COUNT(Deal.id)),
-        "open_value": _open_deals(pw.fn.SUM(Deal.value_minor)),
+        "open_deals": _open_deals(value=False),
+        "open_value": _open_deals(value=True),
     }[key]
 
 
@@ -264,14 +263,13 @@ class CompanyQueries(Service):
             .tuples()
         ):
             tags.setdefault(company_id, []).append((name, bool(is_action)))
+        is_open = _is_open_deal()
         deals = {
-            company_id: (n, v or 0)
+            company_id: (n or 0, v or 0)
             for company_id, n, v in Deal.select(
-                Deal.company, pw.fn.COUNT(Deal.id), pw.fn.SUM(Deal.value_minor)
+                Deal.company, pw.fn.SUM(is_open), pw.fn.SUM(is_open * Deal.value_minor)
             )
-            .where(
-                Deal.company.in_(company_ids) & (Deal.status == OPEN) & Deal.deleted_at.is_null()
-            )
+            .where(Deal.company.in_(company_ids))
             .group_by(Deal.company)
             .tuples()
         }

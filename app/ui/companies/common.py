@@ -1,0 +1,190 @@
+"""Pieces the companies, contacts, next-actions and funnel views share: a small table model
+and a debounced refresh on committed changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import (
+    QCalendarWidget,
+    QDialog,
+    QDialogButtonBox,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.events import Change
+from app.services import Services
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id (deal, contact, activity, ...)
+
+
+class RowsModel(QAbstractTableModel):
+    """A read-only table over a short list of tuples; `cell(row, column)` formats a cell.
+
+    For lists bounded by one company (its contacts, deals, activities); long lists have their
+    own paged models.
+    """
+
+    def __init__(
+        self,
+        headers: Sequence[str],
+        cell: Callable[[tuple, int], Any],
+        parent: QObject | None = None,
+        *,
+        tooltip: Callable[[tuple, int], str | None] | None = None,
+        foreground: Callable[[tuple, int], Any] | None = None,
+        alignment: Callable[[int], Qt.AlignmentFlag] | None = None,
+    ):
+        super().__init__(parent)
+        self._headers = list(headers)
+        self._cell = cell
+        self._tooltip = tooltip
+        self._foreground = foreground
+        self._alignment = alignment
+        self._rows: list[tuple] = []
+
+    def set_rows(self, rows: Sequence[tuple]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> tuple | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self._headers)
+        ):
+            return self._headers[section]
+        return None
+
+    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._cell(row, index.column())
+        if role == ID_ROLE:
+            return row[0]
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip:
+            return self._tooltip(row, index.column())
+        if role == Qt.ItemDataRole.ForegroundRole and self._foreground:
+            return self._foreground(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and self._alignment:
+            return self._alignment(index.column())
+        return None
+
+
+class RefreshOnChange(QObject):
+    """Calls `refresh` once after a burst of committed changes, and only while `widget` shows.
+
+    A hidden view only remembers that it is stale and refreshes when it is shown again, so
+    a bulk write does not make every pane requery.
+    """
+
+    def __init__(
+        self,
+        widget: QWidget,
+        services: Services,
+        refresh: Callable[[], None],
+        kinds: Sequence[str] = ("company", "contact", "activity", "deal", "stage", "all"),
+    ):
+        super().__init__(widget)
+        self._widget, self._services, self._refresh = widget, services, refresh
+        self._kinds = set(kinds)
+        self._stale = False
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._fire)
+        services.changed.connect(self._on_change)
+        widget.destroyed.connect(self._disconnect)
+
+    def _disconnect(self, *_args) -> None:
+        try:
+            self._services.changed.disconnect(self._on_change)
+        except ValueError:
+            pass
+
+    def _on_change(self, change: Change) -> None:
+        if change.kind in self._kinds:
+            self._stale = True
+            self._timer.start()
+
+    def _fire(self) -> None:
+        if self._stale and self._widget.isVisible():
+            self._stale = False
+            self._refresh()
+
+    def shown(self) -> None:
+        """Call from the widget's showEvent: catch up on changes made while hidden."""
+        if self._stale:
+            self._timer.start()
+
+    def mark_fresh(self) -> None:
+        self._stale = False
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """Red for overdue items that stays readable on the palette's base colour."""
+    return QColor("#ff7b72" if is_dark(palette) else "#b3261e")
+
+
+def reschedule_menu(parent: QWidget, apply: Callable[[dt.date], None]) -> QMenu:
+    """Tomorrow / in 3 days / next week / pick a date: calls `apply` with the new due date."""
+    menu = QMenu(parent)
+    today = dt.date.today()
+    for text, days in (
+        (parent.tr("Tomorrow"), 1),
+        (parent.tr("In 3 days"), 3),
+        (parent.tr("Next week"), 7),
+    ):
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _=False, d=days: apply(today + dt.timedelta(days=d)))
+    menu.addSeparator()
+    pick = menu.addAction(parent.tr("Pick a date…"))
+
+    def choose() -> None:
+        day = pick_date(parent, today + dt.timedelta(days=1))
+        if day is not None:
+            apply(day)
+
+    pick.triggered.connect(choose)
+    return menu
+
+
+def pick_date(parent: QWidget, initial: dt.date) -> dt.date | None:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(parent.tr("New due date"))
+    calendar = QCalendarWidget(dialog)
+    calendar.setSelectedDate(QDate(initial.year, initial.month, initial.day))
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog
+    )
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    calendar.activated.connect(dialog.accept)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(calendar)
+    layout.addWidget(buttons)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return calendar.selectedDate().toPython()
