@@ -138,6 +138,9 @@ class Doc:
         font.setPointSizeF(size)
         font.setBold(bold)
         font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        # Without ligatures "fi" stays two letters, so searching and copying the PDF works.
+        font.setFeature(QFont.Tag("liga"), 0)
+        font.setFeature(QFont.Tag("clig"), 0)
         return font
 
     def tr(self, text: str, *args: object) -> str:
