@@ -1,24 +1,17 @@
-"""Read side of the board: one page of a stage column and the column headers' sums."""
+"""Read side of the board: one page of a stage column and the column headers' sums.
+
+These run on every drop and every scroll, so they are plain parameterised SQL (portable to
+PostgreSQL) built once per filter shape, not peewee expressions compiled on each call.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-
-import peewee as pw
+from functools import lru_cache
 
 from app.services.base import Service
-from app.storage.models import (
-    OPEN,
-    Activity,
-    Company,
-    Deal,
-    DealTag,
-    PipelineStage,
-    StageHistory,
-    Tag,
-    utc_now,
-)
+from app.storage.models import utc_now
 
 
 @dataclass(frozen=True)
@@ -47,73 +40,103 @@ class Card:
     probability: int
 
 
-def _open_activity(deal_alias=Deal):
-    return Activity.select(pw.SQL("1")).where(
-        (Activity.deal == deal_alias.id) & Activity.done_at.is_null()
-    )
+NEXT_OPEN = (
+    "SELECT a.{col} FROM activity a WHERE a.deal_id = d.id AND a.done_at IS NULL "
+    "ORDER BY a.due_on IS NULL, a.due_on, a.id LIMIT 1"
+)
+# No activity done since the cutoff, and in the current stage since before it.
+ROTTING = (
+    "(NOT EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.done_at >= ?) "
+    "AND (SELECT h.entered_at FROM stage_history h WHERE h.deal_id = d.id "
+    "AND h.left_at IS NULL) < ?)"
+)
+
+
+@lru_cache(maxsize=64)
+def _where(
+    text: bool, overdue: bool, rotting: bool, no_next: bool, closed: bool, one_stage: bool
+) -> str:
+    parts = ["d.deleted_at IS NULL"]
+    if one_stage:
+        parts.append("d.stage_id = ?")
+    if not closed:
+        parts.append("d.status = 'open'")
+    if text:
+        parts.append(
+            "(LOWER(d.title) LIKE ? OR LOWER(c.name) LIKE ? OR d.id IN (SELECT dt.deal_id "
+            "FROM deal_tag dt JOIN tag t ON t.id = dt.tag_id WHERE LOWER(t.name) LIKE ?))"
+        )
+    if overdue:
+        parts.append(
+            "EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id "
+            "AND a.done_at IS NULL AND a.due_on < ?)"
+        )
+    if no_next:
+        parts.append(
+            "NOT EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.done_at IS NULL)"
+        )
+    if rotting:
+        parts.append(ROTTING)
+    return " AND ".join(parts)
+
+
+def _params(f: BoardFilter, stage_id: int | None, today: dt.date, cutoff: str) -> list:
+    params: list = [] if stage_id is None else [stage_id]
+    if f.text.strip():
+        params += [f"%{f.text.strip().lower()}%"] * 3
+    if f.overdue:
+        params.append(today.isoformat())
+    if f.rotting:
+        params += [cutoff, cutoff]
+    return params
+
+
+def _shape(f: BoardFilter, one_stage: bool) -> tuple:
+    return (bool(f.text.strip()), f.overdue, f.rotting, f.no_next_action, f.show_closed, one_stage)
 
 
 class BoardQueries(Service):
-    def _where(
-        self, stage_id: int | None, f: BoardFilter, rotting_days: int | None, today: dt.date
-    ) -> pw.Expression:
-        cond = Deal.deleted_at.is_null()
-        if stage_id is not None:
-            cond &= Deal.stage == stage_id
-        if not f.show_closed:
-            cond &= Deal.status == OPEN
-        if f.text.strip():
-            like = f"%{f.text.strip()}%"
-            tagged = DealTag.select(DealTag.deal).join(Tag).where(Tag.name**like)
-            cond &= (Deal.title**like) | (Company.name**like) | Deal.id.in_(tagged)
-        if f.overdue:
-            cond &= pw.fn.EXISTS(_open_activity().where(Activity.due_on < today))
-        if f.no_next_action:
-            cond &= ~pw.fn.EXISTS(_open_activity())
-        if f.rotting and rotting_days is not None:
-            cond &= _rotting_condition(rotting_days)
-        return cond
+    def _sql(self, text: str) -> str:
+        return text.replace("?", self.s.db.param) if self.s.db.param != "?" else text
+
+    def _cutoff(self, stage_id: int) -> str:
+        days = self.s.db.execute_sql(
+            self._sql("SELECT rotting_days FROM pipeline_stage WHERE id = ?"), (stage_id,)
+        ).fetchone()[0]
+        return str(utc_now() - dt.timedelta(days=days))
 
     def summaries(
-        self, pipeline_id: int, f: BoardFilter = BoardFilter(), today: dt.date | None = None
+        self,
+        pipeline_id: int,
+        f: BoardFilter = BoardFilter(),
+        stage_ids: tuple[int, ...] | None = None,
+        today: dt.date | None = None,
     ) -> dict[int, tuple[int, int, int]]:
-        """{stage id: (deals, value, weighted value)} with the filter applied."""
+        """{stage id: (deals, value, weighted value)} with the filter applied.
+
+        Limited to `stage_ids` after a move, so a drop re-reads two columns, not all.
+        """
         today = today or dt.date.today()
-        probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
-        out = {}
-        stages = (
-            PipelineStage.select(PipelineStage.id, PipelineStage.rotting_days)
-            .where(PipelineStage.pipeline == pipeline_id)
-            .tuples()
+        stages = [
+            s
+            for (s,) in self.s.db.execute_sql(
+                self._sql("SELECT id FROM pipeline_stage WHERE pipeline_id = ? ORDER BY position"),
+                (pipeline_id,),
+            )
+        ]
+        if stage_ids is not None:
+            stages = [s for s in stages if s in stage_ids]
+        join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
+        sql = self._sql(
+            "SELECT COUNT(d.id), SUM(d.value_minor), "
+            "SUM(d.value_minor * COALESCE(d.probability, s.probability)) "
+            f"FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id{join} "
+            f"WHERE {_where(*_shape(f, True))}"
         )
-        if not (f.rotting or f.text.strip()):
-            query = (
-                Deal.select(
-                    Deal.stage,
-                    pw.fn.COUNT(Deal.id),
-                    pw.fn.SUM(Deal.value_minor),
-                    pw.fn.SUM(Deal.value_minor * probability),
-                )
-                .join(PipelineStage)
-                .where(self._where(None, f, None, today) & (PipelineStage.pipeline == pipeline_id))
-                .group_by(Deal.stage)
-            )
-            sums = {s: (n, v or 0, round((w or 0) / 100)) for s, n, v, w in query.tuples()}
-            return {sid: sums.get(sid, (0, 0, 0)) for sid, _ in stages}
-        for stage_id, rotting_days in stages:
-            n, v, w = (
-                Deal.select(
-                    pw.fn.COUNT(Deal.id),
-                    pw.fn.SUM(Deal.value_minor),
-                    pw.fn.SUM(Deal.value_minor * probability),
-                )
-                .join(PipelineStage)
-                .switch(Deal)
-                .join(Company, pw.JOIN.LEFT_OUTER)
-                .where(self._where(stage_id, f, rotting_days, today))
-                .tuples()
-                .get()
-            )
+        out = {}
+        for stage_id in stages:
+            cutoff = self._cutoff(stage_id) if f.rotting else ""
+            n, v, w = self.s.db.execute_sql(sql, _params(f, stage_id, today, cutoff)).fetchone()
             out[stage_id] = (n, v or 0, round((w or 0) / 100))
         return out
 
@@ -126,49 +149,31 @@ class BoardQueries(Service):
         today: dt.date | None = None,
     ) -> list[Card]:
         today = today or dt.date.today()
-        rotting_days = (
-            PipelineStage.select(PipelineStage.rotting_days)
-            .where(PipelineStage.id == stage_id)
-            .scalar()
+        cutoff = self._cutoff(stage_id)
+        # Closed deals (shown on request) sort after the open ones; without them the order
+        # is the index's, so a page costs its own rows only, not the whole column.
+        order = "d.status <> 'open', " if f.show_closed else ""
+        sql = self._sql(
+            "SELECT d.id, d.title, c.name, d.value_minor, d.expected_close, "
+            f"({NEXT_OPEN.format(col='subject')}), ({NEXT_OPEN.format(col='due_on')}), "
+            f"d.status, CASE WHEN {ROTTING} THEN 1 ELSE 0 END, "
+            "COALESCE(d.probability, s.probability) "
+            "FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id "
+            "LEFT JOIN company c ON c.id = d.company_id "
+            f"WHERE {_where(*_shape(f, True))} "
+            f"ORDER BY {order}d.position, d.id LIMIT ? OFFSET ?"
         )
-        next_open = (
-            Activity.select(Activity.subject, Activity.due_on)
-            .where((Activity.deal == Deal.id) & Activity.done_at.is_null())
-            .order_by(Activity.due_on.asc(nulls="LAST"), Activity.id)
-            .limit(1)
-        )
-        rows = list(
-            Deal.select(
-                Deal.id,
-                Deal.title,
-                Company.name,
-                Deal.value_minor,
-                Deal.expected_close,
-                next_open.select(Activity.subject),
-                next_open.select(Activity.due_on),
-                Deal.status,
-                _rotting_condition(rotting_days),
-                pw.fn.COALESCE(Deal.probability, PipelineStage.probability),
-            )
-            .join(PipelineStage)
-            .switch(Deal)
-            .join(Company, pw.JOIN.LEFT_OUTER)
-            .where(self._where(stage_id, f, rotting_days, today))
-            # Closed deals (shown on request) sort after the open ones; without them the
-            # order is the index's, so a page costs its rows only, not the whole column.
-            .order_by(*([Deal.status != OPEN] if f.show_closed else []), Deal.position, Deal.id)
-            .offset(offset)
-            .limit(limit)
-            .tuples()
-        )
+        params = [cutoff, cutoff, *_params(f, stage_id, today, cutoff), limit, offset]
+        rows = self.s.db.execute_sql(sql, params).fetchall()
         tags: dict[int, list[str]] = {}
         if rows:
-            for deal_id, name in (
-                DealTag.select(DealTag.deal, Tag.name)
-                .join(Tag)
-                .where(DealTag.deal.in_([r[0] for r in rows]))
-                .order_by(Tag.name)
-                .tuples()
+            marks = ", ".join(["?"] * len(rows))
+            for deal_id, name in self.s.db.execute_sql(
+                self._sql(
+                    "SELECT dt.deal_id, t.name FROM deal_tag dt JOIN tag t ON t.id = dt.tag_id "
+                    f"WHERE dt.deal_id IN ({marks}) ORDER BY t.name"
+                ),
+                [r[0] for r in rows],
             ):
                 tags.setdefault(deal_id, []).append(name)
         return [
@@ -181,50 +186,12 @@ class BoardQueries(Service):
                 r[5],
                 _date(r[6]),
                 r[7],
-                bool(r[8]) and r[7] == OPEN,
+                bool(r[8]) and r[7] == "open",
                 tuple(tags.get(r[0], ())),
                 r[9],
             )
             for r in rows
         ]
-
-    def position_of(self, deal_id: int, f: BoardFilter = BoardFilter()) -> tuple[int, int] | None:
-        """(stage id, row) of a deal in its column, for selecting it after a change."""
-        stage_id, position, status = (
-            Deal.select(Deal.stage, Deal.position, Deal.status)
-            .where(Deal.id == deal_id)
-            .tuples()
-            .get()
-        )
-        before = (
-            Deal.select(pw.fn.COUNT(Deal.id))
-            .join(Company, pw.JOIN.LEFT_OUTER)
-            .where(
-                self._where(stage_id, f, None, dt.date.today())
-                & (
-                    (Deal.status != OPEN)
-                    > (status != OPEN)
-                    | (
-                        (Deal.position < position)
-                        | ((Deal.position == position) & (Deal.id < deal_id))
-                    )
-                )
-            )
-            .scalar()
-        )
-        return stage_id, before
-
-
-def _rotting_condition(rotting_days: int) -> pw.Expression:
-    """No activity and no stage change within the stage's rotting threshold."""
-    cutoff = utc_now() - dt.timedelta(days=rotting_days)
-    recent_activity = Activity.select(pw.SQL("1")).where(
-        (Activity.deal == Deal.id) & (Activity.done_at >= cutoff)
-    )
-    stage_entered = StageHistory.select(StageHistory.entered_at).where(
-        (StageHistory.deal == Deal.id) & StageHistory.left_at.is_null()
-    )
-    return ~pw.fn.EXISTS(recent_activity) & (stage_entered < cutoff)
 
 
 def _date(value) -> dt.date | None:

@@ -51,21 +51,32 @@ def _key(model, row: dict):
 
 def capture(deal_ids: Iterable[int] = (), company_ids: Iterable[int] = ()) -> Image:
     image = Image(tuple(sorted(set(deal_ids))), tuple(sorted(set(company_ids))))
+    db = Deal._meta.database
     for label, ids, tables in (
         ("deal", image.deal_ids, _DEAL_TABLES),
         ("company", image.company_ids, _COMPANY_TABLES),
     ):
         for model, owner in tables:
-            rows = list(model.select().where(owner.in_(list(ids))).dicts()) if ids else []
-            image.rows[f"{label}:{model._meta.table_name}"] = [
-                {model._meta.fields[k].column_name: v for k, v in r.items()} for r in rows
-            ]
+            key = f"{label}:{model._meta.table_name}"
+            if not ids:
+                image.rows[key] = []
+                continue
+            # Taken before and after every undoable write: plain SQL, rows as column dicts.
+            marks = ", ".join([db.param] * len(ids))
+            cursor = db.execute_sql(
+                f'SELECT * FROM "{model._meta.table_name}" WHERE "{owner.column_name}" '
+                f"IN ({marks})",
+                list(ids),
+            )
+            names = [c[0] for c in cursor.description]
+            image.rows[key] = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
     return image
 
 
 def restore(services, image: Image) -> None:
     """Make the database hold exactly the image's rows for its deals and companies."""
     with services.db.atomic():
+        current = capture(image.deal_ids, image.company_ids)
         for label, ids, tables in (
             ("deal", image.deal_ids, _DEAL_TABLES),
             ("company", image.company_ids, _COMPANY_TABLES),
@@ -73,15 +84,18 @@ def restore(services, image: Image) -> None:
             if not ids:
                 continue
             # Children first when deleting, parents first when writing back.
-            for model, owner in reversed(tables):
-                wanted = {_key(model, r) for r in image.rows[f"{label}:{model._meta.table_name}"]}
-                for row in model.select().where(owner.in_(list(ids))).dicts():
-                    row = {model._meta.fields[k].column_name: v for k, v in row.items()}
+            for model, _ in reversed(tables):
+                key = f"{label}:{model._meta.table_name}"
+                wanted = {_key(model, r) for r in image.rows[key]}
+                for row in current.rows[key]:
                     if _key(model, row) not in wanted:
                         _delete(model, row)
             for model, _ in tables:
-                for row in image.rows[f"{label}:{model._meta.table_name}"]:
-                    _upsert(model, row)
+                key = f"{label}:{model._meta.table_name}"
+                have = {_key(model, r): r for r in current.rows[key]}
+                for row in image.rows[key]:
+                    if have.get(_key(model, row)) != row:
+                        _upsert(model, row)
     services.changed.emit(Change("all", image.deal_ids))
 
 

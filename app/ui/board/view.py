@@ -162,7 +162,6 @@ class BoardView(QWidget):
         self.error_box: QMessageBox | None = None
         self._filter = BoardFilter()
         self.columns: list[StageColumn] = []
-        self._refresh_pending = False
         currency = services.currency()
         self.delegate = CardDelegate(currency, self)
         self.currency = currency
@@ -253,18 +252,26 @@ class BoardView(QWidget):
 
     # ---- refreshing ----------------------------------------------------------------------
     def _on_changed(self, change) -> None:
+        """Committed writes arrive here: re-read just the columns they touched, at once,
+        so a drop is painted from the database in the same event."""
         if change.kind == "stage":
             QTimer.singleShot(0, self._load_pipelines)
             return
-        if not self._refresh_pending:
-            self._refresh_pending = True
-            QTimer.singleShot(0, self.refresh)
+        shown = {c.model.stage_id for c in self.columns}
+        if change.stage_ids:
+            touched = shown & set(change.stage_ids)
+            if touched:
+                self.refresh(touched)
+        elif change.kind in ("deal", "company", "all", "activity", "contact"):
+            self.refresh()
 
-    def refresh(self) -> None:
-        """Re-read headers and loaded rows of every column from the database."""
-        self._refresh_pending = False
-        sums = self.services.board.summaries(self.pipeline_id, self._filter)
-        for column in self.columns:
+    def refresh(self, stage_ids: set[int] | None = None) -> None:
+        """Re-read headers and loaded rows of the columns (all, or the given stages)."""
+        columns = [c for c in self.columns if stage_ids is None or c.model.stage_id in stage_ids]
+        sums = self.services.board.summaries(
+            self.pipeline_id, self._filter, tuple(c.model.stage_id for c in columns)
+        )
+        for column in columns:
             selected = column.view.selected_ids()
             current = column.view.currentIndex().data(DealIdRole)
             count, value, weighted = sums.get(column.model.stage_id, (0, 0, 0))
@@ -326,6 +333,7 @@ class BoardView(QWidget):
                 self.undo_stack, self.services, text, action, deal_ids, self._companies_of(deal_ids)
             )
         except ServiceError as exc:
+            self.refresh()  # the cards snap back to what the database holds
             self.show_error(str(exc))
             return False
         except Exception as exc:  # a locked, read-only or full database: peewee raises these
@@ -333,10 +341,9 @@ class BoardView(QWidget):
 
             if not isinstance(exc, peewee.DatabaseError | OSError):
                 raise
+            self.refresh()
             self.show_error(self.tr("The change could not be saved: %1").replace("%1", str(exc)))
             return False
-        finally:
-            self.refresh()
         return True
 
     def _companies_of(self, deal_ids) -> list[int]:

@@ -1,0 +1,86 @@
+"""Benchmarks on generated demo data: prints a table and writes JSON rows.
+
+    python bench/run.py [--sizes 1000,10000,100000] [--json OUT] [--only NAME,...]
+
+Each size's demo database is generated once and cached in bench/.cache/. Every
+bench/bench_*.py module exposes measure(db_path, deals) -> list of rows
+{"metric", "deals", "median_ms", "baseline", "baseline_median_ms"}; query metrics time
+the same aggregate in raw sqlite3 on the same file, alternating runs, so the ratio holds
+on a noisy machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+CACHE = HERE / ".cache"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(HERE))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def demo_database(deals: int) -> Path:
+    """The cached demo database of this size (seed 1), made on first use."""
+    CACHE.mkdir(exist_ok=True)
+    path = CACHE / f"demo-{deals}.sqlite"
+    if not path.exists():
+        from app.cli.demo import make_demo
+
+        started = time.perf_counter()
+        tmp = path.with_suffix(".part")
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(tmp) + suffix).unlink(missing_ok=True)
+        make_demo(tmp, deals, seed=1)
+        tmp.rename(path)
+        print(f"  generated {path.name} in {time.perf_counter() - started:.1f} s", flush=True)
+    return path
+
+
+def modules(only: set[str] | None):
+    for file in sorted(HERE.glob("bench_*.py")):
+        name = file.stem
+        if only and name.removeprefix("bench_") not in only:
+            continue
+        yield name, importlib.import_module(name)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--only", help="comma-separated module names, e.g. core,board")
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    only = set(args.only.split(",")) if args.only else None
+    rows = []
+    print(
+        f"{'metric':28} {'deals':>7} {'median ms':>10} {'baseline':>24} {'base ms':>9} {'ratio':>6}"
+    )
+    for deals in sizes:
+        db = demo_database(deals)
+        for _, module in modules(only):
+            for row in module.measure(db, deals):
+                rows.append(row)
+                base = row.get("baseline_median_ms")
+                ratio = f"{row['median_ms'] / base:.2f}" if base else ""
+                print(
+                    f"{row['metric']:28} {row['deals']:>7} {row['median_ms']:>10.2f} "
+                    f"{row.get('baseline') or '':>24} "
+                    f"{base if base is not None else '':>9} {ratio:>6}",
+                    flush=True,
+                )
+    if args.json:
+        args.json.write_text(json.dumps(rows, indent=1) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
