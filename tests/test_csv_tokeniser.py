@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -42,7 +44,7 @@ def _both(text: str, delimiter: str, pos: int = 0, line: int = 1):
     return run(_records), run(_fast_records)
 
 
-@settings(max_examples=3000, deadline=None)
+@settings(max_examples=int(os.environ.get("TOKENISER_EXAMPLES", "3000")), deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join), st.sampled_from([",", ";", "\t"]))
 def test_fast_tokeniser_matches_the_reference(text, delimiter):
     reference, fast = _both(text, delimiter)
