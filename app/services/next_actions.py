@@ -10,9 +10,9 @@ import peewee as pw
 from app.services.base import Service
 from app.storage.models import Activity, Company, CompanyTag, Deal, Tag
 
-# The list's sections, in the order shown.
+# The list's sections, in the order shown: today's work first, then what slipped.
 OVERDUE, TODAY, TAGGED, UPCOMING, UNDATED = "overdue", "today", "tagged", "upcoming", "undated"
-SECTIONS = (OVERDUE, TODAY, TAGGED, UPCOMING, UNDATED)
+SECTIONS = (TODAY, OVERDUE, TAGGED, UPCOMING, UNDATED)
 
 
 @dataclass(frozen=True)

@@ -202,7 +202,9 @@ def test_logging_an_activity_updates_last_contact_and_next_action(view, qtbot):
     rect = view.table.visualRect(view.model.index(row_of(view, "Beta"), 0))
     QTest.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.detail.company_id == beta
-    QTest.mouseClick(view.detail.log_buttons["call"], Qt.MouseButton.LeftButton)
+    call = view.detail.log_buttons["call"]
+    qtbot.waitUntil(lambda: call.width() > 0)  # the pane opens (and lays out) on that click
+    QTest.mouseClick(call, Qt.MouseButton.LeftButton)
     assert Activity.select().where(Activity.company == beta).count() == 1
     qtbot.waitUntil(lambda: cell(view, "Beta", "last_contact") != "", timeout=2000)
     assert view.detail.timeline_model.rowCount() == 1

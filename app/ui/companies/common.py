@@ -7,10 +7,11 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QMenu,
@@ -137,6 +138,15 @@ class RefreshOnChange(QObject):
 
     def mark_fresh(self) -> None:
         self._stale = False
+
+
+def four_digit_year(edit: QDateEdit) -> QDateEdit:
+    """The locale's short date with a four-digit year, as app.ui.format.date shows dates."""
+    fmt = QLocale().dateFormat(QLocale.FormatType.ShortFormat)
+    if "yyyy" not in fmt:
+        fmt = fmt.replace("yy", "yyyy")
+    edit.setDisplayFormat(fmt)
+    return edit
 
 
 def is_dark(palette: QPalette) -> bool:

@@ -35,6 +35,7 @@ from app.ui.companies.common import (
     ID_ROLE,
     RefreshOnChange,
     RowsModel,
+    four_digit_year,
     reschedule_menu,
     warning_color,
 )
@@ -62,8 +63,9 @@ def status_names(widget: QWidget) -> dict[str, str]:
 class CompanyDetail(QWidget):
     """Shows one company (set_company); every write goes through the undo stack."""
 
-    dealRequested = Signal(int)
-    companyChanged = Signal(int)
+    dealRequested = Signal(int)  # a deal of this company was double-clicked
+    companyChanged = Signal(int)  # a write of this pane committed
+    closeRequested = Signal()  # the pane's close button
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -95,7 +97,7 @@ class CompanyDetail(QWidget):
         self.group_combo.setEditable(True)
         self.source_combo = QComboBox()
         self.source_combo.setEditable(True)
-        self.entered_edit = QDateEdit()
+        self.entered_edit = four_digit_year(QDateEdit())
         self.entered_edit.setCalendarPopup(True)
         self.tags_edit = QLineEdit()
         self.tags_edit.setPlaceholderText(self.tr("comma-separated, e.g. call back, VIP"))
@@ -128,7 +130,6 @@ class CompanyDetail(QWidget):
         self.log_subject = QLineEdit()
         self.log_subject.setPlaceholderText(self.tr("What happened? (optional)"))
         log_row = QHBoxLayout()
-        log_row.addWidget(self.log_subject, 1)
         self.log_buttons: dict[str, QPushButton] = {}
         for kind in LOG_KINDS:
             button = QPushButton(self._kinds[kind])
@@ -144,15 +145,15 @@ class CompanyDetail(QWidget):
         self.next_kind = QComboBox()
         for kind in ("task", "call", "meeting", "email"):
             self.next_kind.addItem(self._kinds[kind], kind)
-        self.next_due = QDateEdit()
+        self.next_due = four_digit_year(QDateEdit())
         self.next_due.setCalendarPopup(True)
         self.schedule_button = QPushButton(self.tr("Schedule"))
         self.schedule_button.clicked.connect(self._schedule_clicked)
         self.next_subject.returnPressed.connect(self._schedule_clicked)
         next_row = QHBoxLayout()
-        next_row.addWidget(self.next_subject, 1)
         next_row.addWidget(self.next_kind)
         next_row.addWidget(self.next_due)
+        next_row.addStretch(1)
         next_row.addWidget(self.schedule_button)
 
         # Timeline, contacts, deals.
@@ -163,6 +164,10 @@ class CompanyDetail(QWidget):
             foreground=self._timeline_foreground,
         )
         self.timeline = _table(self.timeline_model, stretch=2)
+        for column in (0, 1):
+            self.timeline.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.done_button = QPushButton(self.tr("Done"))
         self.done_button.clicked.connect(self._complete_selected)
         self.reschedule_button = QToolButton()
@@ -200,6 +205,10 @@ class CompanyDetail(QWidget):
             ),
         )
         self.deals_table = _table(self.deals_model, stretch=0)
+        for column in (1, 2, 3, 4):
+            self.deals_table.horizontalHeader().setSectionResizeMode(
+                column, QHeaderView.ResizeMode.ResizeToContents
+            )
         self.deals_table.doubleClicked.connect(lambda i: self.dealRequested.emit(i.data(ID_ROLE)))
 
         timeline_page = QWidget()
@@ -232,16 +241,27 @@ class CompanyDetail(QWidget):
         self.body = QWidget()
         body = QVBoxLayout(self.body)
         body.setContentsMargins(0, 0, 0, 0)
-        body.addWidget(self.title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.title, 1)
+        self.close_button = QToolButton()
+        self.close_button.setText("×")
+        self.close_button.setAutoRaise(True)
+        self.close_button.setToolTip(self.tr("Close the details"))
+        self.close_button.clicked.connect(self.closeRequested)
+        title_row.addWidget(self.close_button, 0, Qt.AlignmentFlag.AlignTop)
+        body.addLayout(title_row)
         body.addWidget(self.subtitle)
         body.addLayout(form)
         save_row = QHBoxLayout()
         save_row.addWidget(self.message, 1)
+        save_row.addStretch(1)
         save_row.addWidget(self.save_button)
         body.addLayout(save_row)
         body.addWidget(_section(self.tr("Log an activity")))
+        body.addWidget(self.log_subject)
         body.addLayout(log_row)
         body.addWidget(_section(self.tr("Schedule the next action")))
+        body.addWidget(self.next_subject)
         body.addLayout(next_row)
         body.addWidget(self.tabs, 1)
 

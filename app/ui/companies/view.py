@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QLocale, Qt, QTimer, Signal
@@ -42,7 +43,7 @@ class CompaniesView(QWidget):
     ContactsView.companyRequested to show_company, and dealRequested to the deal editor."""
 
     dealRequested = Signal(int)
-    selectionChanged = Signal(list)
+    selectionChanged = Signal(list)  # the selected company ids
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -121,21 +122,7 @@ class CompaniesView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        widths = {
-            "name": 200,
-            "group": 110,
-            "funnel_stage": 110,
-            "source": 100,
-            "entered_on": 90,
-            "last_contact": 95,
-            "next_action": 170,
-            "next_due": 90,
-            "tags": 120,
-            "open_deals": 80,
-            "open_value": 110,
-        }
-        for key, width in widths.items():
-            header.resizeSection(COLUMN[key], width)
+        self._size_columns()
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -143,12 +130,15 @@ class CompaniesView(QWidget):
 
         self.detail = CompanyDetail(self._services, self._stack)
         self.detail.dealRequested.connect(self.dealRequested)
+        self.detail.closeRequested.connect(self.detail.hide)
+        # The table gets the full width until a company is opened.
+        self.detail.hide()
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
         self.splitter.addWidget(self.detail)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([760, 480])
+        self.splitter.setSizes([820, 440])
 
         # Bulk actions on the selected rows: each one transaction and one undo step.
         self.stage_button = QToolButton()
@@ -168,6 +158,7 @@ class CompaniesView(QWidget):
         bulk = QHBoxLayout()
         bulk.addWidget(self.status)
         bulk.addWidget(self.message, 1)
+        bulk.addStretch(1)
         for w in (
             self.stage_button,
             self.group_button,
@@ -182,6 +173,32 @@ class CompaniesView(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bulk)
         self._update_bulk_buttons()
+
+    def _size_columns(self) -> None:
+        """Widths from the header texts and typical contents in this locale and font."""
+        fm = self.table.fontMetrics()
+        longest_stage = max((n for _, n in self._services.stages.funnel_stages()), key=len)
+        samples = {
+            "name": "n" * 26,
+            "group": "Öffentliche Hand",
+            "funnel_stage": longest_stage,
+            "source": "Google Ads",
+            "entered_on": fmt.date(dt.date(2026, 12, 28), self._locale),
+            "last_contact": fmt.date(dt.date(2026, 12, 28), self._locale),
+            "next_action": "n" * 22,
+            "next_due": fmt.date(dt.date(2026, 12, 28), self._locale),
+            "tags": "call back, VIP",
+            "open_deals": "000",
+            "open_value": fmt.money(12_345_600, self._services.currency(), self._locale),
+        }
+        header = self.table.horizontalHeader()
+        header_fm = header.fontMetrics()
+        for key, sample in samples.items():
+            column = COLUMN[key]
+            title = self.model.headerData(column, Qt.Orientation.Horizontal)
+            # Room for the sort arrow in the header and the cell margins.
+            width = max(fm.horizontalAdvance(sample) + 14, header_fm.horizontalAdvance(title) + 28)
+            header.resizeSection(column, width)
 
     def _fill_choices(self) -> None:
         """Filter combos from the database, keeping what is chosen."""
@@ -276,9 +293,10 @@ class CompaniesView(QWidget):
         self.cohort_bar.show()
 
     def clear_cohort(self) -> None:
+        """ "Show all companies": drop the cohort and the filters that came with it."""
         self._cohort_filter = None
         self.cohort_bar.hide()
-        self._apply_filter()
+        self.set_filter(CompanyFilter())
 
     def show_company(self, company_id: int) -> None:
         """Select a company (e.g. from the contacts list), clearing filters that hide it."""
@@ -292,6 +310,7 @@ class CompaniesView(QWidget):
             row = self.model.row_of(company_id)
         if row is None:
             self.detail.set_company(company_id)
+            self.detail.show()
             return
         index = self.model.index(row, 0)
         self.table.selectionModel().setCurrentIndex(
@@ -355,6 +374,8 @@ class CompaniesView(QWidget):
         r = self.model.company_at(current.row()) if current.isValid() else None
         if r is not None and r.company_id != self.detail.company_id:
             self.detail.set_company(r.company_id)
+        if r is not None and self.detail.isHidden():
+            self.detail.show()
 
     def _update_bulk_buttons(self) -> None:
         n = len(self.selected_ids())
