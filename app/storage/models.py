@@ -76,7 +76,8 @@ class Company(BaseModel):
     deleted_at = pw.DateTimeField(null=True)
     # Derived from the stage history, kept in the same transaction as each history row
     # (services.history), so funnel reports read one index instead of grouping the history.
-    reached_position = pw.IntegerField(default=0)  # highest funnel stage position ever reached
+    # Highest funnel stage position ever reached; a SQL default too, for bulk inserts.
+    reached_position = pw.IntegerField(default=0, constraints=[pw.SQL("DEFAULT 0")])
     converted_at = pw.DateTimeField(null=True)  # first time the company reached Conversion
 
     class Meta:
