@@ -1,0 +1,1 @@
+"""The reports pane: charts, targets and pipeline snapshots (pyqtgraph loads on first show)."""
