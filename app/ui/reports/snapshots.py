@@ -27,7 +27,8 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 def local_time(made_at: dt.datetime) -> str:
     """A UTC time stamp from the database in the user's time zone and date format."""
-    stamp = QDateTime(made_at.replace(tzinfo=None), QTimeZone.utc()).toLocalTime()
+    utc = made_at.replace(tzinfo=dt.UTC)
+    stamp = QDateTime.fromSecsSinceEpoch(int(utc.timestamp()), QTimeZone.utc()).toLocalTime()
     return f"{fmt.date(stamp.date().toPython())} {QLocale().toString(stamp.time(), 'HH:mm')}"
 
 
