@@ -117,9 +117,11 @@ def test_filters(view, services):
     def names():
         return {view.model.company_at(r).name for r in range(view.model.rowCount())}
 
+    view.group_filter.refill()  # what opening the combo does
     view.group_filter.setCurrentIndex(view.group_filter.findData("SMB"))
     view.group_filter.activated.emit(view.group_filter.currentIndex())
     assert names() == {"Acme", "Gamma", "Epsilon"}
+    view.source_filter.refill()
     view.source_filter.setCurrentIndex(view.source_filter.findData("Ads"))
     view.source_filter.activated.emit(view.source_filter.currentIndex())
     assert names() == {"Gamma"}

@@ -68,6 +68,8 @@ def expected_cohort(period: Period, k: int, group=None, source=None) -> set[int]
 
 def test_numbers_equal_the_funnel_report(funnel, demo):
     L = QLocale()
+    funnel.group_filter.refill()  # what opening the combo does
+    funnel.source_filter.refill()
     groups = [funnel.group_filter.itemData(i) for i in range(1, funnel.group_filter.count())]
     sources = [funnel.source_filter.itemData(i) for i in range(1, funnel.source_filter.count())]
     assert groups and sources
@@ -152,6 +154,7 @@ def test_clicking_a_bar_lists_exactly_its_cohort(funnel, demo, qtbot):
     qtbot.addWidget(companies)
     companies.show()
     funnel.cohortRequested.connect(companies.show_cohort)
+    funnel.group_filter.refill()
     groups = [funnel.group_filter.itemData(i) for i in range(1, funnel.group_filter.count())]
     for group in (None, groups[0]):
         funnel.set_filters(group, None)

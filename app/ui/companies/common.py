@@ -11,6 +11,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QOb
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -138,6 +139,48 @@ class RefreshOnChange(QObject):
 
     def mark_fresh(self) -> None:
         self._stale = False
+
+
+class ChoiceCombo(QComboBox):
+    """A filter combo ("All groups", then the values in use) that reads its values when
+    opened: they are always current, and building a view costs no scan of every company."""
+
+    def __init__(
+        self,
+        everything: str,
+        load: Callable[[], Sequence[tuple[str, object]]],
+        parent: QWidget | None = None,
+    ):
+        super().__init__(parent)
+        self._load = load
+        self.addItem(everything, None)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.setMinimumContentsLength(12)
+
+    def value(self):
+        return self.currentData()
+
+    def set_value(self, value) -> None:
+        """Choose `value` (None: everything) without emitting activated."""
+        index = self.findData(value) if value is not None else 0
+        if index < 0:
+            self.addItem(str(value), value)
+            index = self.count() - 1
+        self.setCurrentIndex(index)
+
+    def refill(self) -> None:
+        current = self.currentData()
+        self.blockSignals(True)
+        while self.count() > 1:
+            self.removeItem(1)
+        for text, data in self._load():
+            self.addItem(text, data)
+        self.set_value(current)
+        self.blockSignals(False)
+
+    def showPopup(self) -> None:
+        self.refill()
+        super().showPopup()
 
 
 def four_digit_year(edit: QDateEdit) -> QDateEdit:

@@ -13,7 +13,7 @@ from app.services.company_queries import CompanyFilter, CompanyQueries, CompanyR
 from app.ui import format as fmt
 from app.ui.companies.common import ID_ROLE, warning_color
 
-PAGE = 200
+PAGE = 100  # about three screens of rows; more arrive as the table scrolls
 
 # Columns: (key, sort key). The header texts are translated in headerData.
 COLUMNS = (
@@ -45,6 +45,7 @@ class CompanyTableModel(QAbstractTableModel):
         self._locale = QLocale()
         self._currency = services.currency()
         self._today = dt.date.today()
+        self._loaded = False  # nothing is read before the first filter arrives
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -63,6 +64,7 @@ class CompanyTableModel(QAbstractTableModel):
     def reload(self) -> None:
         """Start again at the first page (after a filter or sort change)."""
         self.beginResetModel()
+        self._loaded = True
         self._today = dt.date.today()
         self._total = self._queries.count(self._filter)
         self._rows = self._queries.page(self._filter, self._sort, self._descending, 0, PAGE)
@@ -152,9 +154,12 @@ class CompanyTableModel(QAbstractTableModel):
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):
             return
-        self._sort = COLUMNS[column][1]
-        self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        key, descending = COLUMNS[column][1], order == Qt.SortOrder.DescendingOrder
+        if self._loaded and (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        if self._loaded:  # the view's sort indicator, set while building, reads nothing yet
+            self.reload()
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
         if not index.isValid():

@@ -10,7 +10,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QHeaderView,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.services import ServiceError, Services
 from app.services.company_queries import CompanyFilter, CompanyQueries
 from app.ui import format as fmt
-from app.ui.companies.common import RefreshOnChange, warning_color
+from app.ui.companies.common import ChoiceCombo, RefreshOnChange, warning_color
 from app.ui.companies.detail import CompanyDetail
 from app.ui.companies.model import COLUMN, CompanyTableModel
 from app.ui.undo import run_undoable
@@ -68,12 +67,16 @@ class CompaniesView(QWidget):
         self._search_timer.timeout.connect(self._apply_filter)
         self.search.textChanged.connect(lambda _t: self._search_timer.start())
 
-        self.group_filter = QComboBox()
-        self.stage_filter = QComboBox()
-        self.source_filter = QComboBox()
-        self.tag_filter = QComboBox()
+        q = self._queries
+        self.group_filter = ChoiceCombo(self.tr("All groups"), lambda: _pairs(q.groups()))
+        self.stage_filter = ChoiceCombo(
+            self.tr("All funnel stages"),
+            lambda: [(n, s) for s, n in self._services.stages.funnel_stages()],
+        )
+        self.source_filter = ChoiceCombo(self.tr("All sources"), lambda: _pairs(q.sources()))
+        self.tag_filter = ChoiceCombo(self.tr("All tags"), lambda: [(t, t) for t, _ in q.tags()])
+        self.stage_filter.refill()  # a handful of rows; the others fill when opened
         for combo in (self.group_filter, self.stage_filter, self.source_filter, self.tag_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(lambda _i: self._apply_filter())
         self.no_next_action = QCheckBox(self.tr("No next action"))
         self.no_next_action.toggled.connect(lambda _c: self._apply_filter())
@@ -201,24 +204,8 @@ class CompaniesView(QWidget):
             header.resizeSection(column, width)
 
     def _fill_choices(self) -> None:
-        """Filter combos from the database, keeping what is chosen."""
+        """The funnel stages for the bulk menu (the filter combos fill when opened)."""
         self._stages = self._services.stages.funnel_stages()
-        _refill(
-            self.group_filter,
-            [(self.tr("All groups"), _ALL)] + [(g, g) for g in self._queries.groups()],
-        )
-        _refill(
-            self.stage_filter,
-            [(self.tr("All funnel stages"), _ALL)] + [(n, s) for s, n in self._stages],
-        )
-        _refill(
-            self.source_filter,
-            [(self.tr("All sources"), _ALL)] + [(s, s) for s in self._queries.sources()],
-        )
-        _refill(
-            self.tag_filter,
-            [(self.tr("All tags"), _ALL)] + [(t, t) for t, _ in self._queries.tags()],
-        )
         self.stage_menu.clear()
         for stage_id, name in self._stages:
             action = self.stage_menu.addAction(name)
@@ -261,17 +248,10 @@ class CompaniesView(QWidget):
             w.blockSignals(True)
         try:
             self.search.setText(f.text)
-            for combo, value in (
-                (self.group_filter, f.group),
-                (self.stage_filter, f.funnel_stage_id),
-                (self.source_filter, f.source),
-                (self.tag_filter, f.tag),
-            ):
-                index = combo.findData(value)
-                if index < 0:  # a value no company has yet: offer it anyway
-                    combo.addItem(str(value), value)
-                    index = combo.count() - 1
-                combo.setCurrentIndex(index)
+            self.group_filter.set_value(f.group)
+            self.stage_filter.set_value(f.funnel_stage_id)
+            self.source_filter.set_value(f.source)
+            self.tag_filter.set_value(f.tag)
             self.no_next_action.setChecked(f.no_next_action)
             self.no_contact.setChecked(f.no_contact_days is not None)
             if f.no_contact_days is not None:
@@ -484,19 +464,5 @@ class CompaniesView(QWidget):
             self.remove_tag(self.selected_ids(), tag)
 
 
-def _refill(combo: QComboBox, items: list[tuple[str, object]]) -> None:
-    current = combo.currentData()
-    combo.blockSignals(True)
-    combo.clear()
-    for text, data in items:
-        combo.addItem(text, data)
-    index = combo.findData(current)
-    if index < 0 and current is not None:
-        combo.addItem(str(current), current)
-        index = combo.count() - 1
-    combo.setCurrentIndex(max(index, 0))
-    combo.blockSignals(False)
-
-
-def describe_date_range(start, end, locale: QLocale | None = None) -> str:
-    return f"{fmt.date(start, locale)} – {fmt.date(end, locale)}"
+def _pairs(values: list[str]) -> list[tuple[str, str]]:
+    return [(v, v) for v in values]

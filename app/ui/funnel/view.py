@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -21,7 +20,7 @@ from app.services import Services
 from app.services.company_queries import Cohort, CompanyFilter, CompanyQueries
 from app.services.reports import FunnelFilter
 from app.ui import format as fmt
-from app.ui.companies.common import RefreshOnChange
+from app.ui.companies.common import ChoiceCombo, RefreshOnChange
 from app.ui.funnel.chart import Bar, FunnelChart
 from app.ui.funnel.period import PeriodSelector
 
@@ -78,7 +77,6 @@ class FunnelView(QWidget):
         self._report: dict = {}
         self._stages: list[tuple[int, str]] = []
         self._build()
-        self._fill_choices()
         self.refresh()
         self._watch = RefreshOnChange(
             self, services, self.refresh, kinds=("company", "deal", "stage", "settings", "all")
@@ -87,10 +85,12 @@ class FunnelView(QWidget):
     def _build(self) -> None:
         self.period_selector = PeriodSelector(self)
         self.period_selector.periodChanged.connect(lambda _p: self.refresh())
-        self.group_filter = QComboBox()
-        self.source_filter = QComboBox()
+        q = self._queries
+        self.group_filter = ChoiceCombo(self.tr("All groups"), lambda: [(g, g) for g in q.groups()])
+        self.source_filter = ChoiceCombo(
+            self.tr("All sources"), lambda: [(s, s) for s in q.sources()]
+        )
         for combo in (self.group_filter, self.source_filter):
-            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
             combo.activated.connect(lambda _i: self.refresh())
         self.spend_button = QPushButton(self.tr("Acquisition spend…"))
         self.spend_button.clicked.connect(self._open_spend)
@@ -151,21 +151,6 @@ class FunnelView(QWidget):
         layout.addWidget(self.chart, 1)
         layout.addWidget(self.note)
 
-    def _fill_choices(self) -> None:
-        for combo, everything, values in (
-            (self.group_filter, self.tr("All groups"), self._queries.groups()),
-            (self.source_filter, self.tr("All sources"), self._queries.sources()),
-        ):
-            current = combo.currentData()
-            combo.blockSignals(True)
-            combo.clear()
-            combo.addItem(everything, None)
-            for v in values:
-                combo.addItem(v, v)
-            index = combo.findData(current) if current is not None else 0
-            combo.setCurrentIndex(max(index, 0))
-            combo.blockSignals(False)
-
     # ---- state ---------------------------------------------------------------------------
     def period(self) -> Period:
         return self.period_selector.period()
@@ -176,12 +161,8 @@ class FunnelView(QWidget):
         )
 
     def set_filters(self, group: str | None = None, source: str | None = None) -> None:
-        for combo, value in ((self.group_filter, group), (self.source_filter, source)):
-            index = combo.findData(value) if value is not None else 0
-            if index < 0:
-                combo.addItem(value, value)
-                index = combo.count() - 1
-            combo.setCurrentIndex(index)
+        self.group_filter.set_value(group)
+        self.source_filter.set_value(source)
         self.refresh()
 
     @property
@@ -198,7 +179,6 @@ class FunnelView(QWidget):
     def refresh(self) -> None:
         if hasattr(self, "_watch"):
             self._watch.mark_fresh()
-            self._fill_choices()
         period, flt = self.period(), self.funnel_filter()
         self._stages = self._services.stages.funnel_stages()
         report = self._services.reports.funnel(period, flt)

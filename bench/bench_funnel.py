@@ -1,0 +1,76 @@
+"""Funnel and companies views: time from constructing the view to its first painted frame."""
+
+from __future__ import annotations
+
+import shutil
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from timing import row
+
+SIZE = (1280, 800)
+RUNS = 9
+
+
+def measure(db_path: Path, deals: int) -> list[dict]:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QTableView
+
+    from app.services import Services
+    from app.ui.application import make_qapp
+    from app.ui.companies import CompaniesView
+    from app.ui.funnel import FunnelView
+
+    app = make_qapp()
+
+    def ready(make) -> float:
+        """Build, lay out and paint one frame (grab renders it like a first show)."""
+        started = time.perf_counter()
+        widget = make()
+        widget.resize(*SIZE)
+        widget.grab()
+        elapsed = (time.perf_counter() - started) * 1000
+        widget.deleteLater()
+        app.processEvents()
+        return elapsed
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp) / "bench.sqlite"
+        shutil.copy(db_path, work)
+        services = Services.open(work)
+        try:
+
+            def funnel() -> FunnelView:
+                return FunnelView(services, QUndoStack())
+
+            def companies() -> CompaniesView:
+                return CompaniesView(services, QUndoStack())
+
+            def empty_table() -> QTableView:
+                return QTableView()
+
+            ready(funnel)
+            times = [ready(funnel) for _ in range(RUNS)]
+            rows.append(row("funnel_view_ready", deals, round(statistics.median(times), 2)))
+
+            # Alternate with the baseline so both see the same machine noise.
+            ready(companies), ready(empty_table)
+            ours, base = [], []
+            for _ in range(RUNS):
+                ours.append(ready(companies))
+                base.append(ready(empty_table))
+            rows.append(
+                row(
+                    "companies_view_ready",
+                    deals,
+                    round(statistics.median(ours), 2),
+                    "empty QTableView",
+                    round(statistics.median(base), 2),
+                )
+            )
+        finally:
+            services.close()
+    return rows
