@@ -112,6 +112,28 @@ def inspect_file(path: Path) -> None:
         raise DatabaseRefused(path, "corrupt", f"{path} is damaged: {detail}.")
 
 
+class _Savepoint(pw._savepoint):
+    def rollback(self, begin: bool = True) -> None:
+        if self.db.connection().in_transaction:
+            super().rollback(begin)
+
+
+class SqliteDatabase(pw.SqliteDatabase):
+    """peewee's SqliteDatabase, for when SQLite already rolled the whole transaction back.
+
+    On SQLITE_FULL (and I/O errors) SQLite may roll back the transaction itself; peewee's own
+    ROLLBACK then fails with "no transaction is active" and that error would hide the real one
+    ("database or disk is full") from the user. The data is rolled back either way.
+    """
+
+    def rollback(self) -> None:
+        if self.is_closed() or self.connection().in_transaction:
+            super().rollback()
+
+    def savepoint(self) -> _Savepoint:
+        return _Savepoint(self)
+
+
 def connect(path: Path | str) -> pw.SqliteDatabase:
     """Open (creating if new) and migrate; bind the models to it and return it."""
     path = Path(path)
@@ -121,7 +143,7 @@ def connect(path: Path | str) -> pw.SqliteDatabase:
         path.parent.mkdir(parents=True, exist_ok=True)
     old_umask = os.umask(0o077)  # the database and its -wal/-shm: readable by the user only
     try:
-        db = pw.SqliteDatabase(
+        db = SqliteDatabase(
             str(path),
             pragmas={
                 "journal_mode": "wal",
