@@ -1,0 +1,1069 @@
+"""Importing deals, companies and contacts from CSV: a plan of every row, then one write.
+
+All or nothing: the file is read, every row converted and checked and every company, contact,
+stage and tag resolved before anything is written; any problem raises ImportFailed listing
+every bad line, and nothing is written. The write is one transaction of bulk inserts. A dry
+run (the GUI's preview) computes the same plan and stops before writing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import unicodedata
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import peewee as pw
+
+from app.domain.events import Change
+from app.importing.csvformat import CsvError, Problem, read_rows, record_converter
+from app.services import ServiceError
+from app.services.history import enter_funnel_stage
+from app.storage.models import (
+    LOST,
+    OPEN,
+    WON,
+    Company,
+    CompanyTag,
+    Contact,
+    Deal,
+    DealTag,
+    FunnelStage,
+    Pipeline,
+    PipelineStage,
+    StageHistory,
+    Tag,
+    utc_now,
+)
+
+if TYPE_CHECKING:
+    from app.services import Services
+
+KINDS = ("deals", "companies", "contacts")
+# Rows per executemany call; between batches the import reports progress and may be cancelled.
+BATCH_ROWS = 5000
+# A bulk insert of at least this many rows, and at least as many as the table holds, drops the
+# table's secondary indexes and rebuilds them afterwards: one sort instead of 100k B-tree walks.
+BULK_INDEX_ROWS = 20_000
+BULK_CACHE_KIB = -131_072  # page cache during a big import (negative: KiB), 128 MiB
+
+# Stage names a file may use for ours, both ways: the defaults in English and German.
+STAGE_TRANSLATIONS = (
+    ("qualification", "qualifikation"),
+    ("meeting", "treffen"),
+    ("proposal", "angebot"),
+    ("close", "abschluss"),
+    ("awareness", "bewusstsein"),
+    ("interest", "interesse"),
+    ("consideration", "erwägung"),
+    ("consideration", "erwaegung"),
+    ("engagement", "engagement"),
+    ("conversion", "konversion"),
+)
+# Stage values that are statuses: HubSpot's closed stages (labels and internal ids).
+STATUS_STAGES = {
+    "closed won": WON,
+    "closedwon": WON,
+    "won": WON,
+    "gewonnen": WON,
+    "closed lost": LOST,
+    "closedlost": LOST,
+    "lost": LOST,
+    "verloren": LOST,
+}
+STATUS_STAGE_NAMES = ("Closed Won", "Closed Lost")
+
+
+@functools.lru_cache(maxsize=65_536)
+def name_key(text: str) -> str:
+    """How names are matched: trimmed, inner spaces collapsed, NFC, case-folded (ß = ss)."""
+    return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
+
+
+class ImportFailed(CsvError):
+    """The file cannot be imported as it is and nothing was written.
+
+    `problems` lists every bad line, in line order; `unknown_stages` maps each stage value
+    the database does not know (as first written) to the lines using it, for a mapping table.
+    """
+
+    def __init__(
+        self,
+        problems: Sequence[Problem],
+        unknown_stages: Mapping[str, list[int]] | None = None,
+        known_stages: Sequence[str] = (),
+    ):
+        super().__init__(sorted(problems, key=lambda p: p.line))
+        self.unknown_stages: dict[str, list[int]] = dict(unknown_stages or {})
+        self.known_stages: list[str] = list(known_stages)
+
+
+class ImportCancelled(Exception):
+    """The user cancelled the import; the transaction was rolled back, nothing was written."""
+
+
+@dataclass
+class PreviewRow:
+    """One row as it would be imported, for the preview table."""
+
+    line: int
+    name: str  # deal title, company or contact name
+    company: str = ""
+    company_is_new: bool = False
+    stage: str = ""  # our stage (deals) or funnel stage (companies)
+    status: str = ""
+    value_minor: int = 0
+    matched: bool = False  # a company or contact row that matched an existing record
+
+
+@dataclass
+class ImportSummary:
+    """What an import created and matched (or, in a dry run, would)."""
+
+    kind: str
+    rows: int
+    created: dict[str, int]  # "deals", "companies", "contacts", "tags" → count
+    matched: dict[str, int]  # "companies", "contacts" → existing records used
+    converted: int  # existing companies a won deal moves to Conversion
+    unknown_columns: list[str]
+    notices: list[str]
+    encoding: str
+    delimiter: str
+    columns: list[tuple[str, str | None, str]]  # (header, field or None, first sample value)
+    stages: list[tuple[str, str, int]]  # (value in the file, our stage, rows)
+    sample: list[PreviewRow]
+    new_companies: list[str]
+    matched_companies: list[str]
+    dry_run: bool
+    ids: dict[str, list[int]] = field(default_factory=dict)  # created ids, once written
+
+    def describe(self) -> str:
+        """One English sentence for the command line."""
+        verb = "Would create" if self.dry_run else "Created"
+        parts = []
+        for kind in ("deals", "companies", "contacts"):
+            created, matched = self.created.get(kind, 0), self.matched.get(kind, 0)
+            if kind in ("companies", "contacts") or created:
+                text = f"{created} {kind}"
+                if kind in self.matched:
+                    text += f" ({matched} matched existing)"
+                parts.append(text)
+        text = f"{verb} " + ", ".join(parts) + f" from {self.rows} rows"
+        if self.created.get("tags"):
+            text += f"; {self.created['tags']} new tags"
+        if self.converted:
+            text += f"; {self.converted} companies become customers (Conversion)"
+        return text + "."
+
+
+Progress = Callable[[int, int], None]
+
+
+# --- public entry points -------------------------------------------------------------------
+
+
+def preview(
+    services: Services,
+    data: bytes,
+    kind: str,
+    stage_map: Mapping[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportSummary:
+    """The dry run: what import_csv would create and match. Writes nothing.
+
+    Raises ImportFailed (every bad line) or ServiceError (a stage mapping to no stage of ours).
+    """
+    plan = _Planner(services, kind, stage_map or {}, progress, cancelled).plan(data)
+    return plan.summary(dry_run=True)
+
+
+def import_csv(
+    services: Services,
+    data: bytes,
+    kind: str,
+    stage_map: Mapping[str, str] | None = None,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+    announce: bool = True,
+) -> ImportSummary:
+    """Import a whole file in one transaction, or nothing.
+
+    ImportFailed lists every bad line; ImportCancelled when `cancelled()` turned true; in both
+    cases nothing was written. `announce=False` leaves services.changed to the caller: a GUI
+    importing on a worker thread announces on the UI thread instead (announce_import).
+    """
+    db = services.db
+    # IMMEDIATE: the write lock from the start, so the ids the plan hands out stay free.
+    with db.atomic("IMMEDIATE"):
+        plan = _Planner(services, kind, stage_map or {}, progress, cancelled).plan(data)
+        plan.write(db)
+    summary = plan.summary(dry_run=False)
+    if announce:
+        announce_import(services, summary)
+    return summary
+
+
+def announce_import(services: Services, summary: ImportSummary) -> None:
+    """Tell the UI that an import changed everything (on the thread that owns the UI)."""
+    services.changed.emit(Change("all", tuple(summary.ids.get(summary.kind, ()))))
+
+
+def parse_stage_map(items: Iterable[str]) -> dict[str, str]:
+    """--map-stage "THEIR NAME=OUR NAME" values → {their name key: our name}.
+
+    ValueError for an item without "=" or with an empty side; the later of two wins.
+    """
+    mapping: dict[str, str] = {}
+    for item in items:
+        theirs, sep, ours = item.rpartition("=")
+        if not sep or not theirs.strip() or not ours.strip():
+            raise ValueError(f'"{item}" is not of the form "THEIR NAME=OUR NAME"')
+        mapping[name_key(theirs)] = ours.strip()
+    return mapping
+
+
+def known_stages(services: Services, kind: str) -> list[str]:
+    """The names a stage value may map to: every pipeline's stages and the closed statuses
+    for deals, the funnel stages for companies; nothing for contacts."""
+    if kind == "deals":
+        names = [
+            name
+            for (name,) in PipelineStage.select(PipelineStage.name)
+            .join(Pipeline)
+            .order_by(Pipeline.position, Pipeline.id, PipelineStage.position)
+            .tuples()
+        ]
+        return [*dict.fromkeys(names), *STATUS_STAGE_NAMES]
+    if kind == "companies":
+        return [name for _id, name in services.stages.funnel_stages()]
+    return []
+
+
+# --- stage lookups -------------------------------------------------------------------------
+
+
+def _stage_keys(name: str) -> set[str]:
+    key = name_key(name)
+    keys = {key}
+    for english, german in STAGE_TRANSLATIONS:
+        if key == english:
+            keys.add(german)
+        elif key == german:
+            keys.add(english)
+    return keys
+
+
+def _stage_index(stages: Sequence[tuple[int, str]]) -> dict[str, int]:
+    """key → stage id; a stored name wins over another stage's translation."""
+    index: dict[str, int] = {}
+    for stage_id, name in stages:
+        index.setdefault(name_key(name), stage_id)
+    for stage_id, name in stages:
+        for key in _stage_keys(name):
+            index.setdefault(key, stage_id)
+    return index
+
+
+# --- the plan ------------------------------------------------------------------------------
+
+
+@dataclass
+class _NewCompany:
+    id: int
+    name: str
+    line: int
+    funnel_stage: int
+    group: str = ""
+    source: str = ""
+    entered_on: dt.date | None = None
+    notes: str = ""
+    tags: list[str] = field(default_factory=list)
+    won_at: dt.datetime | None = None
+
+
+@dataclass
+class _NewContact:
+    id: int
+    company: int
+    name: str
+    role: str = ""
+    email: str = ""
+    phone: str = ""
+
+
+def _next_id(model: type[pw.Model]) -> int:
+    return (model.select(pw.fn.MAX(model.id)).scalar() or 0) + 1
+
+
+class _Planner:
+    """Reads, checks and resolves a file into rows ready for insertion, with explicit ids."""
+
+    def __init__(
+        self,
+        services: Services,
+        kind: str,
+        stage_map: Mapping[str, str],
+        progress: Progress | None,
+        cancelled: Callable[[], bool] | None,
+    ):
+        if kind not in KINDS:
+            raise ValueError(f"unknown kind {kind!r}; expected one of {KINDS}")
+        self.s = services
+        self.kind = kind
+        self.stage_map = {name_key(k): v for k, v in stage_map.items()}
+        self.progress = progress
+        self.cancelled = cancelled
+        self.now = utc_now()
+        self.now_text = str(self.now)
+        self.today = self.now.date()
+        self._texts: dict[object, str] = {}
+        self.problems: list[Problem] = []
+        self.notices: list[str] = []
+        self.unknown_stages: dict[str, tuple[str, list[int]]] = {}
+        self.stage_uses: dict[str, list] = {}  # key → [value as written, our name, rows]
+        self.sample: list[PreviewRow] = []
+        self.total = 0
+
+    # ---- progress ------------------------------------------------------------------------
+    def tick(self, done: int) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise ImportCancelled()
+        if self.progress is not None:
+            self.progress(done, self.total)
+
+    # ---- reading -------------------------------------------------------------------------
+    def plan(self, data: bytes) -> _Planner:
+        try:
+            parsed = read_rows(data, self.kind)
+        except CsvError as exc:
+            raise ImportFailed(exc.problems) from None
+        self.parsed = parsed
+        # Work units: planning each row, then inserting it.
+        self.total = 2 * len(parsed.rows)
+        self._load()
+        self._check_stage_map()
+        step = getattr(self, f"_plan_{self.kind}")
+        convert = record_converter(parsed)
+        for i, (line, row) in enumerate(parsed.rows):
+            if i % 1000 == 0:
+                self.tick(i)
+            record, problems = convert(line, row)
+            self.problems.extend(problems)
+            step(line, row, record, bool(problems))
+        self.tick(len(parsed.rows))
+        if self.problems:
+            raise ImportFailed(
+                self.problems,
+                {shown: lines for shown, lines in self.unknown_stages.values()},
+                known_stages(self.s, self.kind),
+            )
+        self._finish_companies()
+        return self
+
+    def text(self, value: dt.date | None) -> str | None:
+        """A date or timestamp as stored (peewee's ISO text), cached: files repeat dates."""
+        if value is None:
+            return None
+        text = self._texts.get(value)
+        if text is None:
+            text = self._texts[value] = str(value)
+        return text
+
+    def col(self, name: str) -> str:
+        return self.parsed.column_of(name)
+
+    def problem(self, line: int, name: str, message: str) -> None:
+        self.problems.append(Problem(line, self.col(name), message))
+
+    def notice(self, text: str) -> None:
+        if text not in self.notices:
+            self.notices.append(text)
+
+    # ---- what the database holds ---------------------------------------------------------
+    def _load(self) -> None:
+        self.owner = self.s.default_user_id()
+        self.currency = self.s.currency()
+        self.funnel = self.s.stages.funnel_stages()
+        self.funnel_index = _stage_index(self.funnel)
+        self.funnel_names = {sid: name for sid, name in self.funnel}
+        self.funnel_position = {
+            sid: pos
+            for sid, pos in FunnelStage.select(FunnelStage.id, FunnelStage.position).tuples()
+        }
+        self.conversion = self.funnel[-1][0]
+        self.pipelines = self.s.stages.pipelines()
+        self.pipeline_index = {name_key(name): pid for pid, name in self.pipelines}
+        self.pipeline_names = dict(self.pipelines)
+        self.stages: dict[int, list[tuple[int, str]]] = {}
+        for pid, _name in self.pipelines:
+            self.stages[pid] = [(sid, name) for sid, name, *_ in self.s.stages.pipeline_stages(pid)]
+        self.stage_index = {pid: _stage_index(stages) for pid, stages in self.stages.items()}
+        self.stage_names = {sid: name for stages in self.stages.values() for sid, name in stages}
+
+        self.companies: dict[str, int] = {}
+        self.company_names: dict[int, str] = {}
+        query = (
+            Company.select(Company.id, Company.name)
+            .where(Company.deleted_at.is_null())
+            .order_by(Company.id)
+            .tuples()
+        )
+        for cid, name in query:
+            self.companies.setdefault(name_key(name), cid)
+            self.company_names[cid] = name
+        self.contacts: dict[tuple[int, str], int] = {}
+        self.contacts_anywhere: dict[str, int] = {}
+        query = (
+            Contact.select(Contact.id, Contact.company, Contact.name)
+            .where(Contact.deleted_at.is_null())
+            .order_by(Contact.id)
+            .tuples()
+        )
+        for pid, company_id, name in query:
+            self.contacts.setdefault((company_id, name_key(name)), pid)
+            self.contacts_anywhere.setdefault(name_key(name), pid)
+        self.tags = {name_key(name): tid for tid, name in Tag.select(Tag.id, Tag.name).tuples()}
+
+        self.new_companies: dict[str, _NewCompany] = {}
+        self.new_by_id: dict[int, _NewCompany] = {}
+        self.matched_companies: dict[int, dt.datetime | None] = {}  # id → first won time
+        self.new_contacts: dict[tuple[int, str], _NewContact] = {}
+        self.matched_contacts: set[int] = set()
+        self.new_tags: dict[str, tuple[int, str]] = {}
+        self.deals: list[tuple] = []
+        self.deal_history: list[tuple] = []
+        self.deal_tags: list[tuple[int, int]] = []
+        self.company_tags: list[tuple[int, int]] = []
+        self.positions: dict[int, float] = {}
+        self.next_company = _next_id(Company)
+        self.next_contact = _next_id(Contact)
+        self.next_deal = _next_id(Deal)
+        self.next_tag = _next_id(Tag)
+
+    def _check_stage_map(self) -> None:
+        if self.kind == "contacts" or not self.stage_map:
+            return
+        if self.kind == "deals":
+            targets = set(STATUS_STAGES)
+            for index in self.stage_index.values():
+                targets.update(index)
+        else:
+            targets = set(self.funnel_index)
+        known = ", ".join(known_stages(self.s, self.kind))
+        for theirs, ours in self.stage_map.items():
+            if name_key(ours) not in targets:
+                raise ServiceError(
+                    f'The stage mapping "{theirs}={ours}" names no stage of ours (known: {known}).'
+                )
+
+    # ---- companies, contacts and tags by name --------------------------------------------
+    def company(self, line: int, name: str, entered: dt.date | None = None) -> tuple[int, bool]:
+        """(id, created by this import) of the named company, planning it if new."""
+        key = name_key(name)
+        existing = self.companies.get(key)
+        if existing is not None:
+            self.matched_companies.setdefault(existing, None)
+            return existing, False
+        new = self.new_companies.get(key)
+        if new is None:
+            new = _NewCompany(self.next_company, " ".join(name.split()), line, self.funnel[0][0])
+            self.next_company += 1
+            self.new_companies[key] = new
+            self.new_by_id[new.id] = new
+        if entered is not None and (new.entered_on is None or entered < new.entered_on):
+            new.entered_on = entered
+        return new.id, True
+
+    def contact(self, company_id: int, name: str) -> tuple[int, bool, _NewContact | None]:
+        key = name_key(name)
+        existing = self.contacts.get((company_id, key))
+        if existing is not None:
+            self.matched_contacts.add(existing)
+            return existing, False, None
+        new = self.new_contacts.get((company_id, key))
+        if new is None:
+            new = _NewContact(self.next_contact, company_id, " ".join(name.split()))
+            self.next_contact += 1
+            self.new_contacts[(company_id, key)] = new
+            return new.id, True, new
+        return new.id, False, None
+
+    def tag_ids(self, names: Iterable[str]) -> list[int]:
+        ids = []
+        for name in names:
+            key = name_key(name)
+            tag_id = self.tags.get(key)
+            if tag_id is None:
+                if key not in self.new_tags:
+                    self.new_tags[key] = (self.next_tag, name)
+                    self.next_tag += 1
+                tag_id = self.new_tags[key][0]
+            if tag_id not in ids:
+                ids.append(tag_id)
+        return ids
+
+    def use_stage(self, raw: str, ours: str) -> None:
+        use = self.stage_uses.setdefault(name_key(raw) if raw else "", [raw, ours, 0])
+        use[2] += 1
+
+    def unknown_stage(self, line: int, raw: str) -> None:
+        self.unknown_stages.setdefault(name_key(raw), (raw, []))[1].append(line)
+
+    # ---- deals ---------------------------------------------------------------------------
+    def _plan_deals(self, line: int, row: dict[str, str], rec: dict, bad: bool) -> None:
+        value = rec.get("value", 0)
+        if isinstance(value, int) and value < 0:
+            self.problem(line, "value", f'Value must not be negative (got "{row["value"]}")')
+            bad = True
+        currency = rec.get("currency") or ""
+        if currency and currency != self.currency:
+            self.problem(
+                line,
+                "currency",
+                f'Currency "{row["currency"]}" is not this database\'s {self.currency}; '
+                f"convert the values to {self.currency} first",
+            )
+            bad = True
+        placed = self._deal_stage(line, row, rec)
+        created = rec.get("created")
+        created_at = dt.datetime.combine(created, dt.time.min) if created else self.now
+        company_name = (rec.get("company") or "").strip()
+        company_id, company_new = None, False
+        if company_name:
+            company_id, company_new = self.company(line, company_name, created or self.today)
+        contact_id = None
+        contact_name = (rec.get("contact") or "").strip()
+        if contact_name:
+            if company_id is not None:
+                contact_id, _new, _c = self.contact(company_id, contact_name)
+            else:
+                contact_id = self.contacts_anywhere.get(name_key(contact_name))
+                if contact_id is None:
+                    self.problem(
+                        line,
+                        "contact",
+                        f'Contact "{contact_name}" matches no contact of ours, and a new '
+                        "contact needs a company: fill in the company column",
+                    )
+                    bad = True
+                else:
+                    self.matched_contacts.add(contact_id)
+        if bad or placed is None:
+            return
+        pipeline_id, stage_id, status = placed
+        closed_at = None
+        created_text = self.text(created_at)
+        closed_text = None
+        if status != OPEN:
+            closed = rec.get("closed") or rec.get("expected_close")
+            closed_at = dt.datetime.combine(closed, dt.time.min) if closed else self.now
+            closed_at = max(closed_at, created_at)
+            closed_text = self.text(closed_at)
+            if status == WON and company_id is not None:
+                self._won(company_id, company_new, closed_at)
+        deal_id = self.next_deal
+        self.next_deal += 1
+        position = self.position(stage_id)
+        self.deals.append(
+            (
+                deal_id,
+                rec["title"].strip(),
+                company_id,
+                contact_id,
+                value,
+                pipeline_id,
+                stage_id,
+                position,
+                status,
+                rec.get("lost_reason") or "",
+                rec.get("probability"),
+                self.text(rec.get("expected_close")),
+                rec.get("notes") or "",
+                self.owner,
+                created_text,
+                closed_text,
+            )
+        )
+        self.deal_history.append((deal_id, stage_id, OPEN, created_text, closed_text))
+        if closed_text is not None:
+            self.deal_history.append((deal_id, stage_id, status, closed_text, None))
+        for tag_id in self.tag_ids(rec.get("tags") or ()):
+            self.deal_tags.append((deal_id, tag_id))
+        if len(self.sample) < 200:
+            self.sample.append(
+                PreviewRow(
+                    line,
+                    rec["title"].strip(),
+                    company_name,
+                    company_new,
+                    self.stage_names[stage_id],
+                    status,
+                    value,
+                )
+            )
+
+    def position(self, stage_id: int) -> float:
+        """The next free place at the end of the stage's column."""
+        if stage_id not in self.positions:
+            top = (
+                Deal.select(pw.fn.MAX(Deal.position))
+                .where((Deal.stage == stage_id) & (Deal.status == OPEN))
+                .scalar()
+            )
+            self.positions[stage_id] = top or 0.0
+        self.positions[stage_id] += 1.0
+        return self.positions[stage_id]
+
+    def _pipeline(self, raw: str) -> int:
+        default = self.pipelines[0][0]
+        if not raw:
+            return default
+        pipeline_id = self.pipeline_index.get(name_key(raw))
+        if pipeline_id is None:
+            known = ", ".join(f'"{n}"' for _p, n in self.pipelines)
+            self.notice(
+                f'Pipeline "{raw}" is not one of ours ({known}); its deals go into '
+                f'"{self.pipeline_names[default]}"'
+            )
+            return default
+        return pipeline_id
+
+    def _deal_stage(self, line: int, row: dict[str, str], rec: dict) -> tuple | None:
+        """(pipeline id, stage id, status), or None after noting a problem."""
+        pipeline_id = self._pipeline(rec.get("pipeline") or "")
+        index = self.stage_index[pipeline_id]
+        raw = (rec.get("stage") or "").strip()
+        status_column = rec.get("status")
+        marker, stage_id = None, None
+        if raw:
+            target = self.stage_map.get(name_key(raw))
+            key = name_key(target if target is not None else raw)
+            stage_id = index.get(key)
+            if stage_id is None:
+                marker = STATUS_STAGES.get(key)
+                if marker is None:
+                    known = ", ".join(name for _sid, name in self.stages[pipeline_id])
+                    pipeline = self.pipeline_names[pipeline_id]
+                    if target is not None:
+                        message = (
+                            f'Stage "{raw}" is mapped to "{target}", which is no stage of '
+                            f'pipeline "{pipeline}" (known: {known})'
+                        )
+                    else:
+                        self.unknown_stage(line, raw)
+                        message = (
+                            f'Stage "{raw}" is not one of ours; pipeline "{pipeline}" knows '
+                            f"{known} (and Closed Won, Closed Lost for the status)"
+                        )
+                    self.problem(line, "stage", message)
+                    return None
+        if marker and status_column and status_column != marker:
+            self.problem(
+                line,
+                "status",
+                f'Status "{row["status"]}" contradicts stage "{raw}", which means {marker}',
+            )
+            return None
+        status = marker or status_column or OPEN
+        if stage_id is None:
+            # No stage of ours: open deals start at the beginning, closed ones end at the end.
+            order = self.stages[pipeline_id]
+            stage_id = order[0][0] if status == OPEN else order[-1][0]
+        self.use_stage(raw, self.stage_names[stage_id])
+        return pipeline_id, stage_id, status
+
+    def _won(self, company_id: int, is_new: bool, at: dt.datetime) -> None:
+        """A won deal makes its company a customer (Conversion) from its earliest win."""
+        if is_new:
+            new = self.new_by_id[company_id]
+            if new.won_at is None or at < new.won_at:
+                new.won_at = at
+        else:
+            first = self.matched_companies.get(company_id)
+            if first is None or at < first:
+                self.matched_companies[company_id] = at
+
+    # ---- companies -----------------------------------------------------------------------
+    def _funnel_stage(self, line: int, raw: str) -> int | None:
+        target = self.stage_map.get(name_key(raw))
+        stage_id = self.funnel_index.get(name_key(target if target is not None else raw))
+        if stage_id is None:
+            known = ", ".join(name for _sid, name in self.funnel)
+            if target is None:
+                self.unknown_stage(line, raw)
+                self.problem(
+                    line, "funnel_stage", f'Funnel stage "{raw}" is not one of ours ({known})'
+                )
+            else:
+                self.problem(
+                    line,
+                    "funnel_stage",
+                    f'Funnel stage "{raw}" is mapped to "{target}", which is not one of ours '
+                    f"({known})",
+                )
+            return None
+        self.use_stage(raw, self.funnel_names[stage_id])
+        return stage_id
+
+    def _plan_companies(self, line: int, row: dict[str, str], rec: dict, bad: bool) -> None:
+        raw_stage = (rec.get("funnel_stage") or "").strip()
+        stage_id = self._funnel_stage(line, raw_stage) if raw_stage else self.funnel[0][0]
+        if bad or stage_id is None:
+            return
+        name = rec["name"]
+        key = name_key(name)
+        if key in self.companies:
+            company_id = self.companies[key]
+            self.matched_companies.setdefault(company_id, None)
+            self._sample_company(line, self.company_names[company_id], stage_id, matched=True)
+            return
+        if key in self.new_companies:
+            first = self.new_companies[key].line
+            self.notice(f"Line {line} repeats the company of line {first}; it is imported once")
+            return
+        company_id, _new = self.company(line, name)
+        new = self.new_companies[key]
+        new.funnel_stage = stage_id
+        new.group = (rec.get("group") or "").strip()
+        new.source = (rec.get("source") or "").strip()
+        new.entered_on = rec.get("entered_on")
+        new.notes = rec.get("notes") or ""
+        new.tags = list(rec.get("tags") or [])
+        self._sample_company(line, new.name, stage_id, matched=False)
+
+    def _sample_company(self, line: int, name: str, stage_id: int, *, matched: bool) -> None:
+        if len(self.sample) < 200:
+            stage = self.funnel_names[stage_id]
+            self.sample.append(PreviewRow(line, name, name, not matched, stage, matched=matched))
+
+    # ---- contacts ------------------------------------------------------------------------
+    def _plan_contacts(self, line: int, row: dict[str, str], rec: dict, bad: bool) -> None:
+        name = (rec.get("name") or "").strip()
+        company_name = (rec.get("company") or "").strip()
+        if not company_name:
+            existing = self.contacts_anywhere.get(name_key(name)) if name else None
+            if existing is None:
+                if name:
+                    self.problem(
+                        line,
+                        "company",
+                        f'Contact "{name}" matches no contact of ours, and a new contact '
+                        "needs a company: fill in the company column",
+                    )
+                return
+            if not bad:
+                self.matched_contacts.add(existing)
+                self._sample_contact(line, name, "", False, True)
+            return
+        if bad:
+            return
+        company_id, company_new = self.company(line, company_name)
+        _contact_id, _created, new = self.contact(company_id, name)
+        if new is not None:
+            new.role = (rec.get("role") or "").strip()
+            new.email = (rec.get("email") or "").strip()
+            new.phone = (rec.get("phone") or "").strip()
+        self._sample_contact(line, name, company_name, company_new, new is None)
+
+    def _sample_contact(
+        self, line: int, name: str, company: str, company_new: bool, matched: bool
+    ) -> None:
+        if len(self.sample) < 200:
+            self.sample.append(PreviewRow(line, name, company, company_new, matched=matched))
+
+    # ---- finishing -----------------------------------------------------------------------
+    def _finish_companies(self) -> None:
+        """Entry dates, funnel history and the Conversion moves of won deals."""
+        self.company_rows: list[tuple] = []
+        self.company_history: list[tuple] = []
+        for new in self.new_companies.values():
+            entered_on = new.entered_on or self.today
+            entered_at = (
+                dt.datetime.combine(new.entered_on, dt.time.min) if new.entered_on else self.now
+            )
+            stage = new.funnel_stage
+            converted_at = entered_at if stage == self.conversion else None
+            if new.won_at is not None and stage != self.conversion:
+                converted_at = max(new.won_at, entered_at)
+                since, until = self.text(entered_at), self.text(converted_at)
+                self.company_history.append((new.id, stage, since, until))
+                self.company_history.append((new.id, self.conversion, until, None))
+                stage = self.conversion
+            else:
+                self.company_history.append((new.id, stage, self.text(entered_at), None))
+            reached = max(self.funnel_position[new.funnel_stage], self.funnel_position[stage])
+            self.company_rows.append(
+                (
+                    new.id,
+                    new.name,
+                    new.group,
+                    stage,
+                    new.source,
+                    self.text(entered_on),
+                    new.notes,
+                    self.owner,
+                    self.now_text,
+                    reached,
+                    self.text(converted_at),
+                )
+            )
+            for tag_id in self.tag_ids(new.tags):
+                self.company_tags.append((new.id, tag_id))
+        # Existing companies with a won deal that are not customers yet.
+        won = {cid: at for cid, at in self.matched_companies.items() if at is not None}
+        self.conversions: list[tuple[int, dt.datetime]] = []
+        if won:
+            current = dict(
+                Company.select(Company.id, Company.funnel_stage)
+                .where(Company.id.in_(list(won)))
+                .tuples()
+            )
+            self.conversions = [
+                (cid, at) for cid, at in won.items() if current.get(cid) != self.conversion
+            ]
+
+    # ---- writing -------------------------------------------------------------------------
+    def write(self, db: pw.SqliteDatabase) -> None:
+        """Insert everything planned; the caller holds the transaction."""
+        big = len(self.deals) >= BULK_INDEX_ROWS or len(self.company_rows) >= BULK_INDEX_ROWS
+        cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
+        if big:
+            db.execute_sql(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
+        try:
+            self._write(db)
+        finally:
+            if big:
+                db.execute_sql(f"PRAGMA cache_size = {int(cache)}")
+
+    def _write(self, db: pw.SqliteDatabase) -> None:
+        rows = len(self.parsed.rows)
+        records = max(
+            1,
+            len(self.deals)
+            + len(self.deal_history)
+            + len(self.company_rows)
+            + len(self.company_history)
+            + len(self.new_contacts),
+        )
+        inserted = [0]
+
+        def advance(n: int) -> None:
+            # The second half of the progress: records inserted, scaled to the rows.
+            inserted[0] += n
+            self.tick(rows + inserted[0] * rows // records)
+
+        tags = [(tid, name, False) for tid, name in self.new_tags.values()]
+        _insert(db, Tag, ("id", "name", "is_action"), tags)
+        with _BulkIndexes(db, (Company, StageHistory), len(self.company_rows)):
+            _insert(
+                db,
+                Company,
+                (
+                    "id",
+                    "name",
+                    "group",
+                    "funnel_stage",
+                    "source",
+                    "entered_on",
+                    "notes",
+                    "owner",
+                    "created_at",
+                    "reached_position",
+                    "converted_at",
+                ),
+                self.company_rows,
+                advance,
+            )
+            _insert(
+                db,
+                StageHistory,
+                ("company", "funnel_stage", "entered_at", "left_at"),
+                self.company_history,
+                advance,
+            )
+        contacts = [
+            (c.id, c.company, c.name, c.role, c.email, c.phone, self.now_text)
+            for c in self.new_contacts.values()
+        ]
+        _insert(
+            db,
+            Contact,
+            ("id", "company", "name", "role", "email", "phone", "created_at"),
+            contacts,
+            advance,
+        )
+        with _BulkIndexes(db, (Deal, StageHistory), len(self.deals)):
+            _insert(
+                db,
+                Deal,
+                (
+                    "id",
+                    "title",
+                    "company",
+                    "contact",
+                    "value_minor",
+                    "pipeline",
+                    "stage",
+                    "position",
+                    "status",
+                    "lost_reason",
+                    "probability",
+                    "expected_close",
+                    "notes",
+                    "owner",
+                    "created_at",
+                    "closed_at",
+                ),
+                self.deals,
+                advance,
+            )
+            _insert(
+                db,
+                StageHistory,
+                ("deal", "stage", "status", "entered_at", "left_at"),
+                self.deal_history,
+                advance,
+            )
+        _insert(db, DealTag, ("deal", "tag"), self.deal_tags)
+        _insert(db, CompanyTag, ("company", "tag"), self.company_tags)
+        for company_id, won_at in self.conversions:
+            since = (
+                StageHistory.select(pw.fn.MAX(StageHistory.entered_at))
+                .where((StageHistory.company == company_id) & StageHistory.left_at.is_null())
+                .scalar()
+            )
+            at = max(won_at, _as_datetime(since)) if since else won_at
+            enter_funnel_stage(company_id, self.conversion, at)
+        self.tick(self.total)
+
+    # ---- the result ----------------------------------------------------------------------
+    def summary(self, *, dry_run: bool) -> ImportSummary:
+        parsed = self.parsed
+        columns = []
+        for col, header in enumerate(parsed.header):
+            if not header.strip():
+                continue
+            name = parsed.mapping.get(col)
+            sample = next((row.get(name, "") for _l, row in parsed.rows if row.get(name)), "")
+            columns.append((header.strip(), name, sample if name else ""))
+        ids: dict[str, list[int]] = {}
+        if not dry_run:
+            ids = {
+                "deals": [d[0] for d in self.deals],
+                "companies": [c[0] for c in self.company_rows],
+                "contacts": [c.id for c in self.new_contacts.values()],
+            }
+        matched_contacts = self.matched_contacts
+        return ImportSummary(
+            kind=self.kind,
+            rows=len(parsed.rows),
+            created={
+                "deals": len(self.deals),
+                "companies": len(self.company_rows),
+                "contacts": len(self.new_contacts),
+                "tags": len(self.new_tags),
+            },
+            matched={"companies": len(self.matched_companies), "contacts": len(matched_contacts)},
+            converted=len(self.conversions),
+            unknown_columns=list(parsed.unknown_columns),
+            notices=list(self.notices),
+            encoding=parsed.encoding,
+            delimiter=parsed.delimiter,
+            columns=columns,
+            stages=[(raw, ours, n) for raw, ours, n in self.stage_uses.values()],
+            sample=list(self.sample),
+            new_companies=[c.name for c in self.new_companies.values()],
+            matched_companies=[self.company_names[c] for c in self.matched_companies],
+            dry_run=dry_run,
+            ids=ids,
+        )
+
+
+def _as_datetime(value: object) -> dt.datetime:
+    if isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
+
+
+# --- bulk writing --------------------------------------------------------------------------
+
+
+def _insert(
+    db: pw.SqliteDatabase,
+    model: type[pw.Model],
+    fields: Sequence[str],
+    rows: Sequence[tuple],
+    advance: Callable[[int], None] | None = None,
+) -> None:
+    """Bulk insert of tuples in `fields` order with executemany, BATCH_ROWS at a time.
+
+    Values must be as stored already (dates and timestamps as peewee's ISO text): converting
+    per value would cost as much as the insert itself.
+
+    peewee's insert_many builds an SQL node per value (about 30 µs a row; 6 s for 100k deals),
+    so the statement is built once from the model's column names and every batch reuses it.
+    A NOT NULL column the rows leave out gets the model's constant default.
+    """
+    if not rows:
+        return
+    meta = model._meta
+    columns = [meta.fields[f].column_name for f in fields]
+    marks = ["?"] * len(fields)
+    constants: list[object] = []
+    for f in meta.sorted_fields:
+        if f.name in fields or f.null or f.default is None or f.primary_key:
+            continue
+        if callable(f.default):
+            raise ValueError(f"import: {model.__name__}.{f.name} needs a value")
+        columns.append(f.column_name)
+        constants.append(f.db_value(f.default))
+    marks.extend("?" * len(constants))
+    names = ", ".join(f'"{c}"' for c in columns)
+    sql = f'INSERT INTO "{meta.table_name}" ({names}) VALUES ({", ".join(marks)})'
+    tail = tuple(constants)
+    cursor = db.cursor()
+    for start in range(0, len(rows), BATCH_ROWS):
+        batch = rows[start : start + BATCH_ROWS]
+        if tail:
+            batch = [row + tail for row in batch]
+        cursor.executemany(sql, batch)
+        if advance is not None:
+            advance(len(batch))
+
+
+class _BulkIndexes:
+    """Drop the secondary indexes of `models` for a large insert and rebuild them after.
+
+    Only when the insert is big and at least as large as each table already is: rebuilding
+    sorts the whole table, which beats a B-tree walk per row only then. DROP and CREATE INDEX
+    are part of the transaction, so a failed or cancelled import restores them as they were.
+    """
+
+    def __init__(self, db: pw.SqliteDatabase, models: Sequence[type[pw.Model]], rows: int):
+        self.db = db
+        self.tables = [m._meta.table_name for m in models]
+        self.active = rows >= BULK_INDEX_ROWS and all(m.select().count() <= rows for m in models)
+        self.indexes: list[tuple[str, str]] = []
+
+    def __enter__(self) -> None:
+        if not self.active:
+            return
+        marks = ", ".join("?" * len(self.tables))
+        self.indexes = self.db.execute_sql(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+            f" AND tbl_name IN ({marks}) ORDER BY name",
+            self.tables,
+        ).fetchall()
+        for name, _sql in self.indexes:
+            self.db.execute_sql(f'DROP INDEX "{name}"')
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        # On an exception the transaction's rollback brings the indexes back by itself.
+        if exc_type is None:
+            for _name, sql in self.indexes:
+                self.db.execute_sql(sql)
