@@ -13,7 +13,13 @@ import sys
 from pathlib import Path
 
 # Each module adds its subcommands with register(subparsers); handlers run with args.
-COMMAND_MODULES = ["app.cli.demo", "app.cli.report", "app.cli.screenshot", "app.cli.backup"]
+COMMAND_MODULES = [
+    "app.cli.demo",
+    "app.cli.report",
+    "app.cli.screenshot",
+    "app.cli.backup",
+    "app.cli.import_export",
+]
 
 
 class BadInput(Exception):

@@ -264,6 +264,7 @@ def sniff_delimiter(text: str) -> str:
 _FORMULA_START = "=+-@\t\r"
 # Numbers cannot be formulas, and prefixing them would turn -12.50 into text in Excel.
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(?:[.,][0-9]+)*", re.ASCII)
+_MAYBE_FORMULA = frozenset(_FORMULA_START + "'")
 
 
 def _needs_apostrophe(text: str) -> bool:
@@ -277,6 +278,8 @@ def neutralise(text: str) -> str:
     Cells already made of apostrophes before such a character get one more, so
     unneutralise(neutralise(x)) == x for every string, not only for formula-like ones.
     """
+    if not text or text[0] not in _MAYBE_FORMULA:
+        return text  # the common case, decided without a regex
     if _PLAIN_NUMBER.fullmatch(text) or not _needs_apostrophe(text):
         return text
     return "'" + text
@@ -782,9 +785,11 @@ def _cell(value: object) -> str:
 def _csv_line(cells: Sequence[object], delimiter: str) -> str:
     out = []
     for value in cells:
-        text = neutralise(_cell(value))
-        if any(c in text for c in (delimiter, '"', "\r", "\n")):
-            text = '"' + text.replace('"', '""') + '"'
+        text = value if isinstance(value, str) else _cell(value)
+        if text:
+            text = neutralise(text)
+            if delimiter in text or '"' in text or "\r" in text or "\n" in text:
+                text = '"' + text.replace('"', '""') + '"'
         out.append(text)
     if out == [""]:
         out = ['""']  # a lone empty cell would otherwise be a blank line, which readers skip

@@ -214,7 +214,7 @@ def announce_import(services: Services, summary: ImportSummary) -> None:
 
 
 def parse_stage_map(items: Iterable[str]) -> dict[str, str]:
-    """--map-stage "THEIR NAME=OUR NAME" values → {their name key: our name}.
+    """--map-stage "THEIR NAME=OUR NAME" values → {their name: our name}, both trimmed.
 
     ValueError for an item without "=" or with an empty side; the later of two wins.
     """
@@ -223,7 +223,7 @@ def parse_stage_map(items: Iterable[str]) -> dict[str, str]:
         theirs, sep, ours = item.rpartition("=")
         if not sep or not theirs.strip() or not ours.strip():
             raise ValueError(f'"{item}" is not of the form "THEIR NAME=OUR NAME"')
-        mapping[name_key(theirs)] = ours.strip()
+        mapping[theirs.strip()] = ours.strip()
     return mapping
 
 
@@ -316,6 +316,7 @@ class _Planner:
         self.s = services
         self.kind = kind
         self.stage_map = {name_key(k): v for k, v in stage_map.items()}
+        self.stage_map_written = {name_key(k): k for k in stage_map}
         self.progress = progress
         self.cancelled = cancelled
         self.now = utc_now()
@@ -458,7 +459,8 @@ class _Planner:
         for theirs, ours in self.stage_map.items():
             if name_key(ours) not in targets:
                 raise ServiceError(
-                    f'The stage mapping "{theirs}={ours}" names no stage of ours (known: {known}).'
+                    f'The stage mapping "{self.stage_map_written[theirs]}={ours}" names no '
+                    f"stage of ours (known: {known})."
                 )
 
     # ---- companies, contacts and tags by name --------------------------------------------
