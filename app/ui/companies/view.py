@@ -182,13 +182,13 @@ class CompaniesView(QWidget):
         fm = self.table.fontMetrics()
         longest_stage = max((n for _, n in self._services.stages.funnel_stages()), key=len)
         samples = {
-            "name": "n" * 26,
+            "name": "n" * 23,
             "group": "Öffentliche Hand",
             "funnel_stage": longest_stage,
             "source": "Google Ads",
             "entered_on": fmt.date(dt.date(2026, 12, 28), self._locale),
             "last_contact": fmt.date(dt.date(2026, 12, 28), self._locale),
-            "next_action": "n" * 22,
+            "next_action": "n" * 19,
             "next_due": fmt.date(dt.date(2026, 12, 28), self._locale),
             "tags": "call back, VIP",
             "open_deals": "000",
