@@ -3,7 +3,7 @@ bar that asks for the companies behind it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, QMetaMethod, Qt, Signal
 from PySide6.QtGui import QFont, QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -66,7 +66,7 @@ class FunnelView(QWidget):
     """cohortRequested(CompanyFilter, description): connect to CompaniesView.show_cohort."""
 
     cohortRequested = Signal(object, str)
-    spendRequested = Signal()  # "Acquisition spend…" was clicked
+    spendRequested = Signal()  # "Acquisition spend…" was clicked (connect to open the dialog)
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -245,9 +245,12 @@ class FunnelView(QWidget):
             self.cohortRequested.emit(self.cohort_filter(k), self.cohort_description(k))
 
     def _open_spend(self) -> None:
+        """The main window opens the dialog when it listens; standing alone, the view does."""
+        signal = QMetaMethod.fromSignal(self.spendRequested)
+        if self.isSignalConnected(signal):
+            self.spendRequested.emit()
+            return
         from app.ui.dialogs.spend import SpendDialog
 
-        self.spendRequested.emit()
-        dialog = SpendDialog(self._services, self)
-        dialog.exec()
-        self.refresh()
+        # Saved spend announces a "settings" change, which refreshes the figures.
+        SpendDialog(self._services, self).exec()
