@@ -2,7 +2,8 @@
 
 The child moves, wins and loses deals through the service layer and prints each move after
 its commit returned (the id of the stage-history row it wrote). The parent kills it at a
-random moment; afterwards integrity_check is ok, foreign_key_check is empty, every
+random moment (after a random number of acknowledged moves, plus a random part of the next
+one); afterwards integrity_check is ok, foreign_key_check is empty, every
 acknowledged move is in the file, and every deal has exactly one current history row that
 agrees with it. 200 runs in CI, 1,000 with --long; two children run at a time (two cores).
 """
@@ -81,8 +82,18 @@ def one_run(proc, template, folder, n: int) -> Run:
     proc.stdin.write(f"{path} {n}\n")
     proc.stdin.flush()
     wait_for_line(proc, "ready")
-    time.sleep(rnd.uniform(0.0, 0.2))
+    # A random point in the stream of moves, whatever the machine's speed: after the k-th
+    # acknowledgement, within about one more move (often in the middle of its commit).
+    early = []
+    last = time.monotonic()
+    interval = 0.01
+    for _ in range(rnd.randint(0, 30)):
+        early.append(proc.stdout.readline())
+        now = time.monotonic()
+        interval, last = now - last, now
+    time.sleep(rnd.uniform(0.0, interval * 1.5))
     out, _ = kill(proc)
+    out = "".join(early) + out
     acks = [
         tuple(item.split(":"))
         for line in out.splitlines(keepends=True)
