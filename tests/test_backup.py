@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 
 from app.cli import BadInput, main
-from app.cli.backup import check_database
+from app.cli.backup import open_checked
 from app.services import Services, backup
 from app.storage import database, recovery
 
@@ -264,7 +264,7 @@ def test_damaged_file_is_moved_aside_and_the_newest_good_backup_named(db_file):
     db_file.write_bytes(bytes(data))
     before = sha(db_file)
     with pytest.raises(BadInput) as info:
-        check_database(db_file)
+        open_checked(db_file)
     message = str(info.value)
     assert "is damaged" in message and str(good) in message
     assert f"restore --db {db_file} {good}" in message
@@ -276,6 +276,25 @@ def test_damaged_file_is_moved_aside_and_the_newest_good_backup_named(db_file):
     assert deal_titles(db_file) == [f"Deal {i}" for i in range(5)]
 
 
+def test_open_or_recover(db_file, tmp_path):
+    opened = recovery.open_or_recover(db_file, Services.open)
+    assert isinstance(opened, Services)
+    opened.close()
+    new = recovery.open_or_recover(tmp_path / "new.sqlite", Services.open)
+    assert isinstance(new, Services)
+    new.close()
+    backup.make_backup(db_file)
+    db_file.write_bytes(b"")
+    found = recovery.open_or_recover(db_file, Services.open)
+    assert isinstance(found, recovery.Recovery) and found.reason == "the file is empty"
+    assert found.moved_to.stat().st_size == 0 and not db_file.exists()
+    foreign = tmp_path / "notes.sqlite"
+    foreign.write_text("Not a database" * 50)
+    with pytest.raises(database.DatabaseRefused):
+        recovery.open_or_recover(foreign, Services.open)
+    assert foreign.exists()
+
+
 def test_newer_schema_is_refused_not_moved(db_file):
     conn = sqlite3.connect(db_file)
     conn.execute(f"PRAGMA user_version = {database.SCHEMA_VERSION + 1}")
@@ -284,7 +303,7 @@ def test_newer_schema_is_refused_not_moved(db_file):
     backup.make_backup(db_file)  # even with backups: a newer file is not damage
     before = sha(db_file)
     with pytest.raises(BadInput, match="newer Dealboard"):
-        check_database(db_file)
+        open_checked(db_file)
     assert sha(db_file) == before
 
 

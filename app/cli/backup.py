@@ -85,20 +85,25 @@ def write_lock(path: Path) -> Iterator[None]:
         yield
 
 
-def check_database(path: Path) -> None:
-    """Before a command opens `path`: a damaged file is moved aside and exit 2 names the backup.
+def open_checked(path: Path, *, must_exist: bool = True):
+    """Open a database for a command (the body of app.cli.open_services, with recovery).
 
-    A file that is not ours or from a newer version is refused (exit 2) and left as it is.
+    A damaged file is moved aside and exit 2 names the backup to restore; a file that is not
+    ours or from a newer version is refused (exit 2) and left as it is.
     """
+    from app.services import Services
     from app.storage.database import DatabaseRefused
-    from app.storage.recovery import recover
+    from app.storage.recovery import Recovery, open_or_recover
 
+    if must_exist and not path.exists():
+        raise BadInput(f"{path}: no such database file.")
     try:
-        recovery = recover(path)
+        opened = open_or_recover(path, Services.open)
     except DatabaseRefused as exc:
         raise BadInput(str(exc)) from exc
-    if recovery is not None:
-        raise BadInput(damaged_message(recovery))
+    if isinstance(opened, Recovery):
+        raise BadInput(damaged_message(opened))
+    return opened
 
 
 def damaged_message(recovery) -> str:

@@ -14,14 +14,17 @@ import re
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from app.storage.database import APPLICATION_ID, DatabaseRefused, inspect_file
 
 # "<UTC time>[-<tag>].sqlite"; the time in the name orders and thins backups without opening them.
 _STAMP = "%Y%m%dT%H%M%S.%f"
 _BACKUP_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6})Z(?:-([a-z0-9-]+))?\.sqlite$")
+T = TypeVar("T")
 _COPY_PREFIX = ".dealboard-copy-"
 SIDE_FILES = ("-wal", "-shm")  # they belong to the database file and travel with it
 
@@ -251,6 +254,33 @@ def recover(db_path: Path | str, folder: Path | str | None = None) -> Recovery |
         return None
     moved_to = keep_aside(db_path, "damaged")
     return Recovery(db_path, moved_to, damage.reason, newest_good_backup(db_path, folder))
+
+
+def open_or_recover(
+    db_path: Path | str, open_database: Callable[[Path], T], folder: Path | str | None = None
+) -> T | Recovery:
+    """Open with `open_database` (e.g. Services.open); if the file is damaged, recover instead.
+
+    A good file is checked once, by the open itself (quick_check in connect). An empty file
+    with backups is damage, not a new database, so it is never handed to the open. Returns the
+    opened thing, or the Recovery after the damaged file was moved aside. Raises
+    DatabaseRefused, leaving the file untouched, for a foreign or newer file.
+    """
+    db_path = Path(db_path)
+    try:
+        empty = db_path.stat().st_size == 0
+    except FileNotFoundError:
+        empty = False
+    if not (empty and backup_files(db_path, folder)):
+        try:
+            return open_database(db_path)
+        except DatabaseRefused as exc:
+            if exc.reason not in ("corrupt", "foreign"):
+                raise
+    found = recover(db_path, folder)
+    if found is None:  # not damage after all (e.g. a foreign file with no backups): say why
+        return open_database(db_path)
+    return found
 
 
 # ---- small helpers ----------------------------------------------------------------------------

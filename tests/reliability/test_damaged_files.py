@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from app.cli import BadInput, main
-from app.cli.backup import check_database
+from app.cli.backup import open_checked
 from app.services import Services, backup
 from app.storage import recovery
 
@@ -104,7 +104,7 @@ def test_every_kind_of_damage_is_detected_and_left_unchanged(originals, tmp_path
             expected_backup = recovery.backup_folder(path) / good.name
             if variant % 2:  # the CLI's way: exit 2 naming the backup to restore
                 with pytest.raises(BadInput) as info:
-                    check_database(path)
+                    open_checked(path)
                 message = str(info.value)
                 cli_named += f"restore --db {path} {expected_backup}" in message
                 moved = [
@@ -114,8 +114,9 @@ def test_every_kind_of_damage_is_detected_and_left_unchanged(originals, tmp_path
                 ]
                 found_backup = expected_backup if str(expected_backup) in message else None
                 detected += len(moved) == 1
-            else:  # the GUI's way: a Recovery for the damaged-file dialog
-                found = recovery.recover(path)
+            else:  # the GUI's way: open, or a Recovery for the damaged-file dialog
+                found = recovery.open_or_recover(path, Services.open)
+                assert not isinstance(found, Services)
                 detected += found is not None
                 moved = [found.moved_to] if found else []
                 found_backup = found.backup.path if found and found.backup else None
