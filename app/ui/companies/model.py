@@ -32,6 +32,18 @@ COLUMNS = (
 COLUMN = {key: i for i, (key, _) in enumerate(COLUMNS)}
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2  # the whole CompanyRow
 
+_DISPLAY = Qt.ItemDataRole.DisplayRole
+_ALIGN = Qt.ItemDataRole.TextAlignmentRole
+_FOREGROUND = Qt.ItemDataRole.ForegroundRole
+_FONT = Qt.ItemDataRole.FontRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+_FIRST_NUMBER = COLUMN["open_deals"]
+_NEXT_ACTION = COLUMN["next_action"]
+_NEXT_COLUMNS = (COLUMN["next_action"], COLUMN["next_due"])
+
 
 class CompanyTableModel(QAbstractTableModel):
     def __init__(self, services: Services, parent: QObject | None = None):
@@ -41,11 +53,13 @@ class CompanyTableModel(QAbstractTableModel):
         self._filter = CompanyFilter()
         self._sort, self._descending = "name", False
         self._rows: list[CompanyRow] = []
+        self._texts: list[tuple[str, ...] | None] = []  # display texts, parallel to _rows
         self._total = 0
         self._locale = QLocale()
         self._currency = services.currency()
         self._today = dt.date.today()
         self._loaded = False  # nothing is read before the first filter arrives
+        self._header_texts: list[str] | None = None
 
     # ---- state ---------------------------------------------------------------------------
     @property
@@ -68,6 +82,7 @@ class CompanyTableModel(QAbstractTableModel):
         self._today = dt.date.today()
         self._total = self._queries.count(self._filter)
         self._rows = self._queries.page(self._filter, self._sort, self._descending, 0, PAGE)
+        self._texts = self._format(self._rows)
         self.endResetModel()
 
     def refresh(self) -> None:
@@ -80,11 +95,13 @@ class CompanyTableModel(QAbstractTableModel):
             self.beginResetModel()
             self._total = total
             self._rows = self._queries.rows(ids)
+            self._texts = self._format(self._rows)
             self.endResetModel()
             return
         fresh = self._queries.rows(ids)
         changed = [i for i, (a, b) in enumerate(zip(self._rows, fresh, strict=True)) if a != b]
         self._rows = fresh
+        self._texts = self._format(fresh)
         if changed:
             self.dataChanged.emit(
                 self.index(min(changed), 0), self.index(max(changed), len(COLUMNS) - 1)
@@ -114,6 +131,7 @@ class CompanyTableModel(QAbstractTableModel):
         first = len(self._rows)
         self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
         self._rows.extend(more)
+        self._texts.extend(self._format(more))
         self.endInsertRows()
 
     def fetch_all(self) -> None:
@@ -131,7 +149,9 @@ class CompanyTableModel(QAbstractTableModel):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(COLUMNS):
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._headers()[section]
+            if self._header_texts is None:
+                self._header_texts = self._headers()
+            return self._header_texts[section]
         if role == Qt.ItemDataRole.TextAlignmentRole and section >= COLUMN["open_deals"]:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -162,33 +182,41 @@ class CompanyTableModel(QAbstractTableModel):
             self.reload()
 
     def flags(self, index: QModelIndex) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return _FLAGS if index.isValid() else _NO_FLAGS
 
-    def data(self, index: QModelIndex, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: QModelIndex, role=_DISPLAY):
+        # Painting asks for several roles per visible cell: the display texts are formatted
+        # once per loaded row, and the other roles answer from plain comparisons.
+        row = index.row()
+        if not 0 <= row < len(self._rows):
             return None
-        r = self._rows[index.row()]
-        key = COLUMNS[index.column()][0]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(r, key)
+        column = index.column()
+        if role == _DISPLAY:
+            texts = self._texts[row]
+            if texts is None:
+                texts = self._texts[row] = tuple(
+                    self._display(self._rows[row], key) for key, _ in COLUMNS
+                )
+            return texts[column]
+        r = self._rows[row]
         if role == ID_ROLE:
             return r.company_id
         if role == ROW_ROLE:
             return r
-        if role == Qt.ItemDataRole.TextAlignmentRole and key in ("open_deals", "open_value"):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and key in ("next_action", "next_due"):
+        if role == _ALIGN:
+            return _RIGHT if column >= _FIRST_NUMBER else None
+        if role == _FOREGROUND and column in _NEXT_COLUMNS:
             if r.next_due is not None and r.next_due < self._today:
                 return warning_color(QApplication.palette())
             if r.next_action is None:
                 return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.FontRole and key == "next_action" and r.next_is_tag:
+            return None
+        if role == _FONT and column == _NEXT_ACTION and r.next_is_tag:
             font = QFont()
             font.setItalic(True)
             return font
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _TOOLTIP:
+            key = COLUMNS[column][0]
             if key == "next_action" and r.next_is_tag:
                 return self.tr("Action tag: %1").replace("%1", r.next_action or "")
             if key == "tags" and r.tags:
@@ -196,6 +224,11 @@ class CompanyTableModel(QAbstractTableModel):
             if key == "name":
                 return r.name
         return None
+
+    @staticmethod
+    def _format(rows: list[CompanyRow]) -> list[tuple[str, ...] | None]:
+        """Placeholders: a row's texts are formatted when it is first painted."""
+        return [None] * len(rows)
 
     def _display(self, r: CompanyRow, key: str):
         if key == "name":

@@ -131,17 +131,11 @@ class CompaniesView(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
-        self.detail = CompanyDetail(self._services, self._stack)
-        self.detail.dealRequested.connect(self.dealRequested)
-        self.detail.closeRequested.connect(self.detail.hide)
-        # The table gets the full width until a company is opened.
-        self.detail.hide()
+        # The detail pane is built when a company is first opened; until then the table has
+        # the full width.
+        self._detail: CompanyDetail | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
-        self.splitter.addWidget(self.detail)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setSizes([820, 440])
 
         # Bulk actions on the selected rows: each one transaction and one undo step.
         self.stage_button = QToolButton()
@@ -176,6 +170,20 @@ class CompaniesView(QWidget):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(bulk)
         self._update_bulk_buttons()
+
+    @property
+    def detail(self) -> CompanyDetail:
+        if self._detail is None:
+            self._detail = CompanyDetail(self._services, self._stack)
+            self._detail.dealRequested.connect(self.dealRequested)
+            self._detail.closeRequested.connect(self._detail.hide)
+            self._detail.hide()
+            self.splitter.addWidget(self._detail)
+            self.splitter.setStretchFactor(0, 3)
+            self.splitter.setStretchFactor(1, 2)
+            width = max(self.splitter.width(), 1260)
+            self.splitter.setSizes([width - 440, 440])
+        return self._detail
 
     def _size_columns(self) -> None:
         """Widths from the header texts and typical contents in this locale and font."""
@@ -336,9 +344,9 @@ class CompaniesView(QWidget):
             self.tr("%1 companies").replace("%1", self._locale.toString(self.model.total))
         )
         self._update_bulk_buttons()
-        shown = self.detail.company_id
+        shown = self._detail.company_id if self._detail is not None else None
         if shown is not None and self.model.row_of(shown) is None and not self.selected_ids():
-            self.detail.set_company(None)
+            self._detail.set_company(None)
 
     # ---- selection -----------------------------------------------------------------------
     def selected_ids(self) -> list[int]:
