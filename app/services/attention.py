@@ -7,8 +7,15 @@ import datetime as dt
 import peewee as pw
 
 from app.services.base import Service
-from app.services.board import _rotting_condition
-from app.storage.models import OPEN, Activity, Company, Deal, PipelineStage, StageHistory
+from app.storage.models import (
+    OPEN,
+    Activity,
+    Company,
+    Deal,
+    PipelineStage,
+    StageHistory,
+    utc_now,
+)
 
 KINDS = ("overdue", "rotting", "no_next_action")
 
@@ -17,6 +24,19 @@ def _open_activity() -> pw.ModelSelect:
     return Activity.select(pw.SQL("1")).where(
         (Activity.deal == Deal.id) & Activity.done_at.is_null()
     )
+
+
+def _rotting_condition(rotting_days: int) -> pw.Expression:
+    """The board's definition: no activity done within the stage's rotting threshold, and in
+    the current stage since before it."""
+    cutoff = utc_now() - dt.timedelta(days=rotting_days)
+    recent_activity = Activity.select(pw.SQL("1")).where(
+        (Activity.deal == Deal.id) & (Activity.done_at >= cutoff)
+    )
+    stage_entered = StageHistory.select(StageHistory.entered_at).where(
+        (StageHistory.deal == Deal.id) & StageHistory.left_at.is_null()
+    )
+    return ~pw.fn.EXISTS(recent_activity) & (stage_entered < cutoff)
 
 
 class AttentionQueries(Service):
