@@ -272,6 +272,7 @@ class NextActionsView(QWidget):
         for s in na.SECTIONS:
             chip = self.chips[s]
             chip.setText(self.model.data(self.model.section_index(s)))
+            chip.setEnabled(self.model.count(s) > 0)
             # First time: everything but the undated; later, what the user left open.
             if (s != na.UNDATED) if first else (s in expanded):
                 self.tree.expand(self.model.section_index(s))
