@@ -49,6 +49,7 @@ class CompaniesView(QWidget):
         self._services, self._stack = services, undo_stack
         self._queries = CompanyQueries(services)
         self._cohort_filter: CompanyFilter | None = None
+        self._cohort_description = ""
         self._locale = QLocale()
         self.model = CompanyTableModel(services, self)
         self._build()
@@ -272,16 +273,12 @@ class CompaniesView(QWidget):
 
     def show_cohort(self, f: CompanyFilter, description: str = "") -> None:
         """The companies behind a funnel bar (FunnelView.cohortRequested)."""
+        self._cohort_description = description or self.tr("Funnel cohort")
         self.set_filter(f)
-        self.cohort_label.setText(
-            (description or self.tr("Funnel cohort"))
-            + " — "
-            + self.tr("%1 companies").replace("%1", self._locale.toString(self.model.total))
-        )
         self.cohort_bar.show()
 
     def clear_cohort(self) -> None:
-        """ "Show all companies": drop the cohort and the filters that came with it."""
+        """Show all companies: drop the cohort and the filters that came with it."""
         self._cohort_filter = None
         self.cohort_bar.hide()
         self.set_filter(CompanyFilter())
@@ -340,9 +337,11 @@ class CompaniesView(QWidget):
                 )
 
     def _after_reload(self) -> None:
-        self.status.setText(
-            self.tr("%1 companies").replace("%1", self._locale.toString(self.model.total))
-        )
+        count = self.tr("%1 companies").replace("%1", self._locale.toString(self.model.total))
+        self.status.setText(count)
+        if self._cohort_filter is not None:
+            # Other filters may narrow the cohort further: the count follows them.
+            self.cohort_label.setText(f"{self._cohort_description} — {count}")
         self._update_bulk_buttons()
         shown = self._detail.company_id if self._detail is not None else None
         if shown is not None and self.model.row_of(shown) is None and not self.selected_ids():
