@@ -7,7 +7,16 @@ import datetime as dt
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QDate, QLocale, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDate,
+    QLocale,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+)
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
@@ -206,14 +215,14 @@ def reschedule_menu(parent: QWidget, apply: Callable[[dt.date], None]) -> QMenu:
     menu = QMenu(parent)
     today = dt.date.today()
     for text, days in (
-        (parent.tr("Tomorrow"), 1),
-        (parent.tr("In 3 days"), 3),
-        (parent.tr("Next week"), 7),
+        (QCoreApplication.translate("Reschedule", "Tomorrow"), 1),
+        (QCoreApplication.translate("Reschedule", "In 3 days"), 3),
+        (QCoreApplication.translate("Reschedule", "Next week"), 7),
     ):
         action = menu.addAction(text)
         action.triggered.connect(lambda _=False, d=days: apply(today + dt.timedelta(days=d)))
     menu.addSeparator()
-    pick = menu.addAction(parent.tr("Pick a date…"))
+    pick = menu.addAction(QCoreApplication.translate("Reschedule", "Pick a date…"))
 
     def choose() -> None:
         day = pick_date(parent, today + dt.timedelta(days=1))
@@ -226,7 +235,7 @@ def reschedule_menu(parent: QWidget, apply: Callable[[dt.date], None]) -> QMenu:
 
 def pick_date(parent: QWidget, initial: dt.date) -> dt.date | None:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(parent.tr("New due date"))
+    dialog.setWindowTitle(QCoreApplication.translate("Reschedule", "New due date"))
     calendar = QCalendarWidget(dialog)
     calendar.setSelectedDate(QDate(initial.year, initial.month, initial.day))
     buttons = QDialogButtonBox(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QFont, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -47,17 +47,21 @@ LOG_KINDS = ("call", "meeting", "email", "note")
 
 def kind_names(widget: QWidget) -> dict[str, str]:
     return {
-        "call": widget.tr("Call"),
-        "meeting": widget.tr("Meeting"),
-        "email": widget.tr("Email"),
-        "task": widget.tr("Task"),
-        "note": widget.tr("Note"),
-        "tag": widget.tr("Action tag"),
+        "call": QCoreApplication.translate("Activity", "Call"),
+        "meeting": QCoreApplication.translate("Activity", "Meeting"),
+        "email": QCoreApplication.translate("Activity", "Email"),
+        "task": QCoreApplication.translate("Activity", "Task"),
+        "note": QCoreApplication.translate("Activity", "Note"),
+        "tag": QCoreApplication.translate("Activity", "Action tag"),
     }
 
 
 def status_names(widget: QWidget) -> dict[str, str]:
-    return {OPEN: widget.tr("Open"), WON: widget.tr("Won"), LOST: widget.tr("Lost")}
+    return {
+        OPEN: QCoreApplication.translate("Activity", "Open"),
+        WON: QCoreApplication.translate("Activity", "Won"),
+        LOST: QCoreApplication.translate("Activity", "Lost"),
+    }
 
 
 class CompanyDetail(QWidget):
