@@ -92,19 +92,20 @@ def make_backup(
 
 
 def needs_backup(db_path: Path | str, *, folder: Path | str | None = None) -> bool:
-    """True when the database (or its -wal) changed after its newest regular backup was made."""
+    """True when the database (or its -wal) changed after its newest regular backup was made.
+
+    An empty -wal does not count: opening the database creates one without changing anything.
+    """
     db_path = Path(db_path)
     newest = next((b for b in backup_files(db_path, folder) if not b.tag), None)
     if newest is None:
         return db_path.exists()
-    changed = max(
-        (
-            Path(f"{db_path}{s}").stat().st_mtime
-            for s in ("", "-wal")
-            if Path(f"{db_path}{s}").exists()
-        ),
-        default=0.0,
-    )
+    changed = 0.0
+    for name in (db_path, Path(f"{db_path}-wal")):
+        with contextlib.suppress(FileNotFoundError):
+            info = name.stat()
+            if info.st_size:
+                changed = max(changed, info.st_mtime)
     return changed > newest.made_at.timestamp()
 
 

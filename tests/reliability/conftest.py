@@ -18,6 +18,14 @@ def pytest_configure(config):
     config.stash[_FIGURES] = []
 
 
+def pytest_collection_modifyitems(config, items):
+    """Every check here is marked slow: `-m "not slow"` runs the quick suite alone."""
+    here = Path(__file__).parent
+    for item in items:
+        if here in Path(item.fspath).parents:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_terminal_summary(terminalreporter, config):
     lines = config.stash.get(_FIGURES, [])
     if not lines:
