@@ -74,9 +74,9 @@ def make_backup(
     and no older backup was removed.
     """
     db_path = Path(db_path)
+    into_folder = dest is None
     if dest is None:
-        where = backup_folder(db_path, folder)
-        dest = where / backup_name(now or dt.datetime.now(dt.UTC))
+        dest = backup_folder(db_path, folder) / backup_name(now or dt.datetime.now(dt.UTC))
     dest = Path(dest)
     source = _open_source(db_path)
     try:
@@ -86,7 +86,7 @@ def make_backup(
         copy_database(source, dest)
     finally:
         source.close()
-    if dest.parent == backup_folder(db_path, folder):
+    if into_folder:
         thin(db_path, folder=folder)
     return dest
 

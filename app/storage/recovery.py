@@ -21,10 +21,11 @@ from typing import TypeVar
 
 from app.storage.database import APPLICATION_ID, DatabaseRefused, inspect_file
 
+T = TypeVar("T")
+
 # "<UTC time>[-<tag>].sqlite"; the time in the name orders and thins backups without opening them.
 _STAMP = "%Y%m%dT%H%M%S.%f"
 _BACKUP_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6})Z(?:-([a-z0-9-]+))?\.sqlite$")
-T = TypeVar("T")
 _COPY_PREFIX = ".dealboard-copy-"
 SIDE_FILES = ("-wal", "-shm")  # they belong to the database file and travel with it
 
@@ -94,8 +95,10 @@ def backup_files(db_path: Path | str, folder: Path | str | None = None) -> list[
 
 
 def dealboard_problem(conn: sqlite3.Connection) -> str | None:
-    """None if the connection's database says it is Dealboard's (asked through SQLite, so a
-    header still in the -wal of an open database counts)."""
+    """None if the connection's database says it is Dealboard's, else what it is not.
+
+    Asked through SQLite, not read from the file, so a header still in the -wal counts.
+    """
     try:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
@@ -126,9 +129,12 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
 
 def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
     """Copy into a checked, fsynced temp file in `folder` and return its path (caller renames it)."""
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    _remove_stale_copies(folder)
-    fd, name = tempfile.mkstemp(prefix=_COPY_PREFIX, suffix=".tmp", dir=folder)  # 0600
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _remove_stale_copies(folder)
+        fd, name = tempfile.mkstemp(prefix=_COPY_PREFIX, suffix=".tmp", dir=folder)  # 0600
+    except OSError as exc:
+        raise BackupFailed(f"{folder}: {exc.strerror or exc}") from exc
     os.close(fd)
     tmp = Path(name)
     try:
@@ -144,7 +150,7 @@ def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
         if result != [("ok",)]:
             raise BackupFailed("the copy does not pass the integrity check: " + _first(result))
         _fsync_file(tmp)
-    except sqlite3.Error as exc:
+    except (sqlite3.Error, OSError) as exc:
         _unlink_quietly(tmp)
         raise BackupFailed(str(exc)) from exc
     except BaseException:
@@ -172,17 +178,15 @@ def backup_before_migration(source: sqlite3.Connection, db_path: Path, version: 
 # ---- damage -----------------------------------------------------------------------------------
 
 
-def verify(path: Path, *, full: bool = True) -> str | None:
-    """None if `path` is a Dealboard database that opens cleanly; else what is wrong with it.
+def verify(path: Path) -> str | None:
+    """None if `path` is a Dealboard database that passes integrity_check; else what is wrong.
 
-    Reads only. `full` runs integrity_check (backups); otherwise quick_check (every open).
+    Reads only: what a backup must pass before it is offered or restored.
     """
     try:
         if path.stat().st_size == 0:
             return "the file is empty"
         inspect_file(path)  # header, application id, schema version, quick_check
-        if not full:
-            return None
         conn = open_read_only(path)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
@@ -193,7 +197,7 @@ def verify(path: Path, *, full: bool = True) -> str | None:
     return None if result == [("ok",)] else _first(result)
 
 
-def diagnose(db_path: Path) -> Damage | None:
+def diagnose(db_path: Path, folder: Path | str | None = None) -> Damage | None:
     """Is the database at `db_path` damaged? Reads only; a missing file is not damage.
 
     A file that is not a Dealboard database at all (another program's data, a CSV given by
@@ -205,7 +209,7 @@ def diagnose(db_path: Path) -> Damage | None:
         size = db_path.stat().st_size
     except FileNotFoundError:
         return None
-    was_ours = bool(backup_files(db_path))
+    was_ours = bool(backup_files(db_path, folder))
     if size == 0:
         return Damage(db_path, "the file is empty") if was_ours else None
     try:
@@ -249,7 +253,7 @@ def recover(db_path: Path | str, folder: Path | str | None = None) -> Recovery |
     untouched, for a file that is not ours or is from a newer Dealboard.
     """
     db_path = Path(db_path)
-    damage = diagnose(db_path)
+    damage = diagnose(db_path, folder)
     if damage is None:
         return None
     moved_to = keep_aside(db_path, "damaged")
@@ -278,7 +282,7 @@ def open_or_recover(
             if exc.reason not in ("corrupt", "foreign"):
                 raise
     found = recover(db_path, folder)
-    if found is None:  # not damage after all (e.g. a foreign file with no backups): say why
+    if found is None:  # the file changed since the open refused it: try once more
         return open_database(db_path)
     return found
 
