@@ -7,13 +7,14 @@ process is recognised (its pid no longer runs on this machine) and taken over.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile
+from PySide6.QtCore import QLockFile, QSysInfo
 
 CLI_WAIT_MS = 2000
 
@@ -63,10 +64,8 @@ class WriteLock:
         """Take the lock, waiting up to `timeout_ms`; raise DatabaseLocked if another has it."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
         if self._file.tryLock(max(timeout_ms, 0)):
-            try:
+            with contextlib.suppress(OSError):
                 os.chmod(self.path, 0o600)
-            except OSError:
-                pass
             return self
         if self._file.error() == QLockFile.LockError.LockFailedError:
             raise DatabaseLocked(self.db_path, self.holder())
@@ -74,8 +73,9 @@ class WriteLock:
 
     def holder(self) -> Holder | None:
         """Who holds the lock, as written in the lock file (None if nobody or unreadable)."""
-        ok, pid, hostname, appname = _lock_info(self._file)
-        return Holder(pid, hostname, appname) if ok else None
+        # PySide6 gives (pid, hostname, appname); pid 0 when there is no readable lock file.
+        pid, hostname, appname = self._file.getLockInfo()
+        return Holder(int(pid), str(hostname), str(appname)) if pid else None
 
     @property
     def locked(self) -> bool:
@@ -105,13 +105,5 @@ def hold_write_lock(db_path: Path | str, timeout_ms: int = CLI_WAIT_MS) -> Itera
         lock.release()
 
 
-def _lock_info(lock: QLockFile) -> tuple[bool, int, str, str]:
-    # PySide6 gives (pid, hostname, appname); pid 0 when there is no readable lock file.
-    pid, hostname, appname = lock.getLockInfo()
-    return bool(pid), int(pid), str(hostname), str(appname)
-
-
 def _hostname() -> str:
-    from PySide6.QtCore import QSysInfo
-
     return QSysInfo.machineHostName()
