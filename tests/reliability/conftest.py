@@ -31,7 +31,7 @@ def pytest_terminal_summary(terminalreporter, config):
     if not lines:
         return
     terminalreporter.write_sep("=", "reliability battery: figures")
-    for line in lines:
+    for line in sorted(lines, key=lambda text: text.split(":")[0]):  # in the order of the checks
         terminalreporter.write_line(line)
 
 
