@@ -9,7 +9,7 @@ import re
 import pytest
 
 from app.importing.csvformat import MAX_LISTED_PROBLEMS
-from app.services import ServiceError, Services, exporter, importer
+from app.services import Services, exporter, importer
 from app.services.importer import ImportCancelled, ImportFailed
 from app.storage.models import Company, Contact, Deal, DealTag, StageHistory, Tag
 
@@ -409,8 +409,11 @@ def test_cancelling_rolls_everything_back(services, monkeypatch):
 
 
 def test_a_stage_mapping_to_no_stage_of_ours_is_refused(services):
-    with pytest.raises(ServiceError, match="names no stage of ours"):
+    with pytest.raises(ImportFailed) as info:
         importer.preview(services, csv_bytes(["title;stage", "A;X"]), "deals", {"X": "Nope"})
+    (problem,) = info.value.problems
+    assert (problem.line, problem.column) == (1, "stage")
+    assert 'The stage mapping "X=Nope" names no stage of ours' in problem.message
     assert importer.parse_stage_map(["Demo Scheduled=Treffen", " a = b "]) == {
         "Demo Scheduled": "Treffen",
         "a": "b",

@@ -82,7 +82,6 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, data: bytes, stage_map: dict[str, str]):
-    from app.services import ServiceError
     from app.services.importer import ImportFailed, import_csv, preview
 
     with contextlib.ExitStack() as stack:
@@ -98,12 +97,10 @@ def _import(args: argparse.Namespace, data: bytes, stage_map: dict[str, str]):
                 summary = preview(services, data, args.kind, stage_map)
             else:
                 summary = import_csv(services, data, args.kind, stage_map)
-        except (ImportFailed, ServiceError) as exc:
+        except ImportFailed as exc:
             services.close()
             if new_database:  # created by us a moment ago, under our lock: leave no empty file
                 _remove_database(args.db_file)
-            if isinstance(exc, ServiceError):
-                raise BadInput(f"--map-stage: {exc}") from exc
             raise BadInput(_failure_text(args.file, exc)) from exc
         services.close()
     return summary

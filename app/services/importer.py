@@ -19,7 +19,6 @@ import peewee as pw
 
 from app.domain.events import Change
 from app.importing.csvformat import CsvError, Problem, read_rows, record_converter
-from app.services import ServiceError
 from app.services.companies import move_company_to
 from app.storage.models import (
     LOST,
@@ -179,7 +178,7 @@ def preview(
 ) -> ImportSummary:
     """The dry run: what import_csv would create and match. Writes nothing.
 
-    Raises ImportFailed (every bad line) or ServiceError (a stage mapping to no stage of ours).
+    Raises ImportFailed listing every bad line (and a stage mapping to no stage of ours).
     """
     plan = _Planner(services, kind, stage_map or {}, progress, cancelled).plan(data)
     return plan.summary(dry_run=True)
@@ -321,6 +320,7 @@ class _Planner:
         self.kind = kind
         self.stage_map = {name_key(k): v for k, v in stage_map.items()}
         self.stage_map_written = {name_key(k): k for k in stage_map}
+        self.bad_mappings: set[str] = set()  # keys whose mapping names no stage of ours
         self.progress = progress
         self.cancelled = cancelled
         self.now = utc_now()
@@ -455,20 +455,28 @@ class _Planner:
         self.next_tag = _next_id(Tag)
 
     def _check_stage_map(self) -> None:
+        """A mapping must name a stage of ours; its problem is reported on the header line."""
         if self.kind == "contacts" or not self.stage_map:
             return
         if self.kind == "deals":
             targets = set(STATUS_STAGES)
             for index in self.stage_index.values():
                 targets.update(index)
+            column = self.col("stage")
         else:
             targets = set(self.funnel_index)
+            column = self.col("funnel_stage")
         known = ", ".join(known_stages(self.s, self.kind))
         for theirs, ours in self.stage_map.items():
             if name_key(ours) not in targets:
-                raise ServiceError(
-                    f'The stage mapping "{self.stage_map_written[theirs]}={ours}" names no '
-                    f"stage of ours (known: {known})."
+                self.bad_mappings.add(theirs)
+                self.problems.append(
+                    Problem(
+                        self.parsed.header_line,
+                        column,
+                        f'The stage mapping "{self.stage_map_written[theirs]}={ours}" names '
+                        f"no stage of ours (known: {known})",
+                    )
                 )
 
     # ---- companies, contacts and tags by name --------------------------------------------
@@ -694,6 +702,8 @@ class _Planner:
                 if marker is None:
                     known = ", ".join(name for _sid, name in self.stages[pipeline_id])
                     pipeline = self.pipeline_names[pipeline_id]
+                    if name_key(raw) in self.bad_mappings:
+                        return None  # reported once, on the header line
                     if target is not None:
                         message = (
                             f'Stage "{raw}" is mapped to "{target}", which is no stage of '
@@ -738,6 +748,8 @@ class _Planner:
         stage_id = self.funnel_index.get(name_key(target if target is not None else raw))
         if stage_id is None:
             known = ", ".join(name for _sid, name in self.funnel)
+            if name_key(raw) in self.bad_mappings:
+                return None  # reported once, on the header line
             if target is None:
                 self.unknown_stage(line, raw)
                 self.problem(
