@@ -26,10 +26,13 @@ def _open_activity() -> pw.ModelSelect:
     )
 
 
-def _rotting_condition(rotting_days: int) -> pw.Expression:
+def _rotting_condition(rotting_days: dict[int, int]) -> pw.Expression:
     """The board's definition: no activity done within the stage's rotting threshold, and in
-    the current stage since before it."""
-    cutoff = utc_now() - dt.timedelta(days=rotting_days)
+    the current stage since before it. One CASE over the stages, so one pass for all."""
+    now = utc_now()
+    cutoff = pw.Case(
+        Deal.stage, [(stage_id, now - dt.timedelta(days=d)) for stage_id, d in rotting_days.items()]
+    )
     recent_activity = Activity.select(pw.SQL("1")).where(
         (Activity.deal == Deal.id) & (Activity.done_at >= cutoff)
     )
@@ -60,23 +63,25 @@ class AttentionQueries(Service):
             ),
             "no_next_action": self._list(base & ~pw.fn.EXISTS(_open_activity()), limit),
         }
-        # The rotting threshold is per stage, so each stage is one query with its own cutoff.
-        count, deals = 0, []
-        for stage_id, rotting_days in stages:
-            part = self._list(
-                base & (Deal.stage == stage_id) & _rotting_condition(rotting_days), limit
-            )
-            count += part["count"]
-            deals += part["deals"]
-        deals.sort(key=lambda d: (-d["value_minor"], d["deal_id"]))
-        out["rotting"] = {"count": count, "deals": deals[:limit]}
+        out["rotting"] = (
+            self._list(base & _rotting_condition(dict(stages)), limit)
+            if stages
+            else {"count": 0, "deals": []}
+        )
         self._add_details(out, today)
         return {kind: out[kind] for kind in KINDS}
 
     def _list(self, cond: pw.Expression, limit: int) -> dict:
-        count = Deal.select(pw.fn.COUNT(Deal.id)).where(cond).scalar() or 0
-        rows = (
-            Deal.select(Deal.id, Deal.title, Company.name, PipelineStage.name, Deal.value_minor)
+        # COUNT(*) OVER () counts every match in the same pass that finds the largest few.
+        rows = list(
+            Deal.select(
+                Deal.id,
+                Deal.title,
+                Company.name,
+                PipelineStage.name,
+                Deal.value_minor,
+                pw.fn.COUNT(pw.SQL("*")).over(),
+            )
             .join(PipelineStage, on=Deal.stage == PipelineStage.id)
             .switch(Deal)
             .join(Company, pw.JOIN.LEFT_OUTER)
@@ -86,7 +91,7 @@ class AttentionQueries(Service):
             .tuples()
         )
         return {
-            "count": count,
+            "count": rows[0][5] if rows else 0,
             "deals": [
                 {
                     "deal_id": i,
@@ -95,7 +100,7 @@ class AttentionQueries(Service):
                     "stage": stage,
                     "value_minor": value,
                 }
-                for i, title, company, stage, value in rows
+                for i, title, company, stage, value, _ in rows
             ],
         }
 

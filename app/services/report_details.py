@@ -117,28 +117,30 @@ class ReportDetails(Service):
             .tuples()
         )
         rank = {pos: k for k, (_, pos) in enumerate(stages)}
-        cohort = Deal.select(Deal.id).where(
+        cohort = (
             (Deal.pipeline == pipeline_id)
             & Deal.deleted_at.is_null()
             & (Deal.created_at >= period.start_instant())
             & (Deal.created_at < period.end_instant())
         )
-        won = cohort.where(Deal.status == WON)
+        # Driven from the deals (one pass, each deal's few history rows by index): joining
+        # the history to an IN (cohort) subquery made SQLite build and probe a temp table.
         highest = (
-            StageHistory.select(StageHistory.deal, pw.fn.MAX(PipelineStage.position).alias("top"))
+            Deal.select(pw.fn.MAX(PipelineStage.position).alias("top"))
+            .join(StageHistory, on=StageHistory.deal == Deal.id)
             .join(PipelineStage, on=StageHistory.stage == PipelineStage.id)
-            .where(StageHistory.deal.in_(cohort) & StageHistory.deal.not_in(won))
-            .group_by(StageHistory.deal)
+            .where(cohort & (Deal.status != WON))
+            .group_by(Deal.id)
         )
         counts: dict[int, int] = {}
         for top, n in (
-            StageHistory.select(highest.c.top, pw.fn.COUNT(pw.SQL("*")))
+            Deal.select(highest.c.top, pw.fn.COUNT(pw.SQL("*")))
             .from_(highest)
             .group_by(highest.c.top)
             .tuples()
         ):
             counts[rank[top]] = counts.get(rank[top], 0) + n
-        won_count = won.select(pw.fn.COUNT(Deal.id)).scalar() or 0
+        won_count = Deal.select(pw.fn.COUNT(Deal.id)).where(cohort & (Deal.status == WON)).scalar()
         counts[len(stages)] = won_count
         reached = metrics.reached_from_highest(counts, len(stages) + 1)
         conversions = metrics.step_conversions(reached)

@@ -69,7 +69,11 @@ def recolour_legend(legend: pg.LegendItem, palette: QPalette) -> None:
 
 
 class ChartCard(QFrame):
-    """A titled pyqtgraph plot whose hover read-out tells the exact values under the mouse."""
+    """A titled chart whose hover read-out tells the exact values under the mouse.
+
+    Built from a ViewBox and two axes in a GraphicsView rather than a PlotWidget: a PlotItem
+    also builds its context-menu forms, which cost more than the whole chart here.
+    """
 
     def __init__(self, title: str, left: Callable[[float], str] | None = None, parent=None):
         super().__init__(parent)
@@ -78,14 +82,24 @@ class ChartCard(QFrame):
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
-        axes = {"left": FormattedAxis("left", left)} if left else {}
-        self.plot = pg.PlotWidget(axisItems=axes)
-        self.plot.setMenuEnabled(False)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
+        self.plot = pg.GraphicsView()
         self.plot.setMinimumHeight(200)
-        self.plot.showGrid(x=False, y=True, alpha=0.25)
-        self.plot.getPlotItem().getViewBox().setDefaultPadding(0.04)
+        self.view = pg.ViewBox(enableMenu=False, defaultPadding=0)
+        self.view.setMouseEnabled(x=False, y=False)
+        self.axes = {
+            "left": FormattedAxis("left", left) if left else pg.AxisItem("left"),
+            "bottom": pg.AxisItem("bottom"),
+        }
+        grid = pg.GraphicsLayout()
+        grid.setContentsMargins(2, 8, 10, 2)
+        grid.addItem(self.axes["left"], 0, 0)
+        grid.addItem(self.view, 0, 1)
+        grid.addItem(self.axes["bottom"], 1, 1)
+        for axis in self.axes.values():
+            axis.linkToView(self.view)
+        self.axes["left"].setGrid(48)  # faint horizontal lines at the value ticks
+        self.plot.setCentralItem(grid)
+        self.legend: pg.LegendItem | None = None
         self.hover = QLabel(" ")
         self.hover.setWordWrap(True)
         self.hover.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -100,11 +114,16 @@ class ChartCard(QFrame):
         self.count = 0
         self.plot.scene().sigMouseMoved.connect(self._mouse_moved)
 
+    def add_legend(self) -> pg.LegendItem:
+        self.legend = pg.LegendItem(offset=(8, 4), colCount=3)
+        self.legend.setParentItem(self.view)
+        return self.legend
+
     # ---- data ----------------------------------------------------------------------------
     def set_categories(self, names: Sequence[str], describe: Callable[[int], str]) -> None:
         self.count = len(names)
         self.describe = describe
-        self.plot.getAxis("bottom").setTicks([list(enumerate(names))])
+        self.axes["bottom"].setTicks([list(enumerate(names))])
         self._fit_x()
 
     def set_months(
@@ -112,25 +131,27 @@ class ChartCard(QFrame):
     ) -> None:
         self.count = len(keys)
         self.describe = describe
-        self.plot.getAxis("bottom").setTicks(month_ticks(keys, locale))
+        self.axes["bottom"].setTicks(month_ticks(keys, locale))
         self._fit_x()
 
     def _fit_x(self) -> None:
-        self.plot.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
+        self.view.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
 
     def fit_y(self, top: float, least: float = 1.0) -> None:
         """From zero to a little above the largest value; at least `least`, so an empty
         chart still has a readable axis (not ten ticks all labelled "€0")."""
         # Room above the tallest bar for the legend, which sits inside the plot's top.
-        headroom = 1.25 if getattr(self, "legend", None) is not None else 1.08
-        top = max(top, least) * headroom
-        self.plot.setYRange(0, top, padding=0)
+        headroom = 1.25 if self.legend is not None else 1.08
+        self.set_y(max(top, least) * headroom)
+
+    def set_y(self, top: float) -> None:
+        self.view.setYRange(0, top, padding=0)
         self.fit_axis(top)
 
     def fit_axis(self, top: float) -> None:
         """Make the left axis as wide as its widest label. pyqtgraph widens an axis only after
         a paint that found labels too wide, and skips those labels in the meantime."""
-        axis = self.plot.getAxis("left")
+        axis = self.axes["left"]
         if not isinstance(axis, FormattedAxis):
             return
         metrics = QFontMetrics(axis.style.get("tickFont") or self.plot.font())
@@ -148,7 +169,7 @@ class ChartCard(QFrame):
         self.plot.setToolTip(text)
 
     def _mouse_moved(self, pos) -> None:
-        view = self.plot.getPlotItem().getViewBox()
+        view = self.view
         if not view.sceneBoundingRect().contains(pos):
             self.show_hover(-1)
             return
@@ -159,8 +180,7 @@ class ChartCard(QFrame):
         base = palette.color(QPalette.ColorRole.Base)
         text = palette.color(QPalette.ColorRole.Text)
         self.plot.setBackground(base)
-        for name in ("left", "bottom"):
-            axis = self.plot.getAxis(name)
+        for axis in self.axes.values():
             axis.setPen(pg.mkPen(mix(text, base, 0.45)))
             axis.setTextPen(pg.mkPen(text))
 
@@ -173,14 +193,17 @@ class BarsCard(ChartCard):
         super().__init__(title, left, parent)
         self.top = 0.0
         self.bars: dict[str, pg.BarGraphItem] = {}
-        self.legend = self.plot.addLegend(offset=(8, 4), colCount=3) if len(series) > 1 else None
+        if len(series) > 1:
+            self.add_legend()
         width = BAR_WIDTH * 2 / len(series)
         for k, (key, label) in enumerate(series):
             offset = (k - (len(series) - 1) / 2) * width
             item = pg.BarGraphItem(x=[], height=[], width=width * 0.94, name=label)
             item.offset = offset
-            self.plot.addItem(item)
+            self.view.addItem(item)
             self.bars[key] = item
+            if self.legend is not None:
+                self.legend.addItem(item, label)
 
     def apply_palette(self, palette: QPalette) -> None:
         super().apply_palette(palette)
@@ -214,7 +237,7 @@ class LineCard(ChartCard):
     def __init__(self, title: str, left, parent=None):
         super().__init__(title, left, parent)
         self.line = pg.PlotDataItem([], [], connect="finite")
-        self.plot.addItem(self.line)
+        self.view.addItem(self.line)
         self.length = 0
 
     def set_points(self, values: Sequence[float | None]) -> None:
@@ -251,9 +274,10 @@ class TargetBarsCard(BarsCard):
     def __init__(self, title: str, won: str, target: str, left, parent=None):
         super().__init__(title, [("won", won)], left, parent)
         self.target = pg.PlotDataItem([], [], connect="finite", name=target)
-        self.legend = self.plot.addLegend(offset=(8, 4), colCount=2)
+        self.add_legend()
         self.legend.addItem(self.bars["won"], won)
-        self.plot.addItem(self.target)
+        self.legend.addItem(self.target, target)
+        self.view.addItem(self.target)
         self.target_values: list[float | None] = []
 
     def set_target(self, values: Sequence[int | None]) -> None:

@@ -451,8 +451,7 @@ class ReportsPane(QWidget):
                 )
 
             card.set_categories([names[k] for k in steps], describe)
-            card.plot.setYRange(0, 1.05, padding=0)
-            card.fit_axis(1.0)
+            card.set_y(1.05)
 
     def _show_monthly_rates(self, data: dict) -> None:
         months = data["monthly"]
@@ -483,8 +482,7 @@ class ReportsPane(QWidget):
 
         rate.set_months(keys, QLocale(), describe_rate)
         cycle.set_months(keys, QLocale(), describe_cycle)
-        rate.plot.setYRange(0, 1.05, padding=0)
-        rate.fit_axis(1.0)
+        rate.set_y(1.05)
         cycle.fit_y(cycle.top, 10)
 
     def _show_forecast(self, data: dict) -> None:
