@@ -7,8 +7,13 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli import BadInput
+
+if TYPE_CHECKING:
+    from app.services import Services
+    from app.storage.recovery import Recovery
 
 
 def register(sub) -> None:
@@ -42,7 +47,7 @@ def run_backup(args: argparse.Namespace) -> int:
     try:
         made = backup.make_backup(path, out)
     except backup.BackupFailed as exc:
-        raise BadInput(f"{path} was not backed up: {exc}.") from exc
+        raise BadInput(f"{path} was not backed up: {str(exc).rstrip('.')}.") from exc
     print(made)
     print(
         f"{path}: backed up to {made} ({backup.count_deals(made)} deals, integrity check ok)",
@@ -85,7 +90,7 @@ def write_lock(path: Path) -> Iterator[None]:
         yield
 
 
-def open_checked(path: Path, *, must_exist: bool = True):
+def open_checked(path: Path, *, must_exist: bool = True) -> Services:
     """Open a database for a command (the body of app.cli.open_services, with recovery).
 
     A damaged file is moved aside and exit 2 names the backup to restore; a file that is not
@@ -106,7 +111,7 @@ def open_checked(path: Path, *, must_exist: bool = True):
     return opened
 
 
-def damaged_message(recovery) -> str:
+def damaged_message(recovery: Recovery) -> str:
     from app.services.backup import count_deals
 
     text = (
