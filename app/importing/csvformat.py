@@ -724,14 +724,19 @@ def record_converter(
     empty_message = f"{_LABELS[required]} must not be empty"
     required_column = parsed.column_of(required)
 
+    # Rows list their fields in one order (read_rows builds them alike): convert in that order,
+    # so a row's problems read left to right.
+    first = parsed.rows[0][1] if parsed.rows else {}
+    order = [(name, *converters[name]) for name in first if name in converters]
+    order += [(name, *spec) for name, spec in converters.items() if name not in first]
+
     def convert_one(line: int, row: dict[str, str]) -> tuple[dict[str, object], list[Problem]]:
         problems: list[Problem] = []
         record: dict[str, object] = dict(row)
-        for name, raw in row.items():
-            spec = converters.get(name)
-            if spec is None:
+        for name, convert, label, empty in order:
+            raw = row.get(name)
+            if raw is None:
                 continue
-            convert, label, empty = spec
             if not raw:
                 record[name] = _copy_empty(empty)
                 continue

@@ -79,7 +79,7 @@ STATUS_STAGE_NAMES = ("Closed Won", "Closed Lost")
 SAMPLE_ROWS = 200  # rows of the preview table
 
 
-@functools.lru_cache(maxsize=65_536)
+@functools.lru_cache(maxsize=262_144)
 def name_key(text: str) -> str:
     """How names are matched: trimmed, inner spaces collapsed, NFC, case-folded (ß = ss)."""
     return unicodedata.normalize("NFC", " ".join(text.split())).casefold()
@@ -412,13 +412,14 @@ class _Planner:
 
         self.companies: dict[str, int] = {}
         self.company_names: dict[int, str] = {}
+        # Raw cursors: peewee's row processing would cost seconds at 100k records.
+        db = self.s.db
         query = (
             Company.select(Company.id, Company.name)
             .where(Company.deleted_at.is_null())
             .order_by(Company.id)
-            .tuples()
         )
-        for cid, name in query:
+        for cid, name in db.execute(query):
             self.companies.setdefault(name_key(name), cid)
             self.company_names[cid] = name
         self.contacts: dict[tuple[int, str], int] = {}
@@ -427,9 +428,8 @@ class _Planner:
             Contact.select(Contact.id, Contact.company, Contact.name)
             .where(Contact.deleted_at.is_null())
             .order_by(Contact.id)
-            .tuples()
         )
-        for pid, company_id, name in query:
+        for pid, company_id, name in db.execute(query):
             self.contacts.setdefault((company_id, name_key(name)), pid)
             self.contacts_anywhere.setdefault(name_key(name), pid)
         self.tags = {name_key(name): tid for tid, name in Tag.select(Tag.id, Tag.name).tuples()}
@@ -915,7 +915,11 @@ class _Planner:
 
         tags = [(tid, name, False) for tid, name in self.new_tags.values()]
         _insert(db, Tag, ("id", "name", "is_action"), tags)
-        with _BulkIndexes(db, (Company, StageHistory), len(self.company_rows)):
+        company_inserts = [
+            (Company, len(self.company_rows)),
+            (StageHistory, len(self.company_history)),
+        ]
+        with _BulkIndexes(db, company_inserts):
             _insert(
                 db,
                 Company,
@@ -953,7 +957,7 @@ class _Planner:
             contacts,
             advance,
         )
-        with _BulkIndexes(db, (Deal, StageHistory), len(self.deals)):
+        with _BulkIndexes(db, [(Deal, len(self.deals)), (StageHistory, len(self.deal_history))]):
             _insert(
                 db,
                 Deal,
@@ -1093,23 +1097,24 @@ def _insert(
 
 
 class _BulkIndexes:
-    """Drop the secondary indexes of `models` for a large insert and rebuild them after.
+    """Drop the secondary indexes of tables for a large insert and rebuild them after.
 
-    Only when the insert is big and the tables are not much larger (BULK_INDEX_RATIO):
+    Per table, only when the insert is big and the table not much larger (BULK_INDEX_RATIO):
     rebuilding sorts the whole table. DROP and CREATE INDEX are part of the transaction, so a
     failed or cancelled import gets them back with the rollback.
     """
 
-    def __init__(self, db: pw.SqliteDatabase, models: Sequence[type[pw.Model]], rows: int):
+    def __init__(self, db: pw.SqliteDatabase, inserts: Sequence[tuple[type[pw.Model], int]]):
         self.db = db
-        self.tables = [m._meta.table_name for m in models]
-        self.active = rows >= BULK_INDEX_ROWS and all(
-            m.select().count() <= BULK_INDEX_RATIO * rows for m in models
-        )
+        self.tables = [
+            model._meta.table_name
+            for model, rows in inserts
+            if rows >= BULK_INDEX_ROWS and model.select().count() <= BULK_INDEX_RATIO * rows
+        ]
         self.indexes: list[tuple[str, str]] = []
 
     def __enter__(self) -> None:
-        if not self.active:
+        if not self.tables:
             return
         marks = ", ".join("?" * len(self.tables))
         self.indexes = self.db.execute_sql(
