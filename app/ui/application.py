@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, ORG_NAME
@@ -20,7 +20,18 @@ def make_qapp(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationDisplayName(APP_NAME)
+    # Wayland matches windows to the menu entry (and its icon) by this name.
+    app.setDesktopFileName("org.dealboard.Dealboard")
+    app.setWindowIcon(app_icon())
     return app
+
+
+def app_icon() -> QIcon:
+    """The mark from resources/icons in every size we ship (packaging/icons renders them)."""
+    icon = QIcon()
+    for png in sorted((Path(__file__).resolve().parents[2] / "resources" / "icons").glob("*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def set_language(lang: str | None) -> None:
