@@ -8,8 +8,10 @@ run (the GUI's preview) computes the same plan and stops before writing.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import functools
+import io
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -18,7 +20,15 @@ from typing import TYPE_CHECKING
 import peewee as pw
 
 from app.domain.events import Change
-from app.importing.csvformat import CsvError, Problem, read_rows, record_converter
+from app.importing.csvformat import (
+    CsvError,
+    Problem,
+    decode,
+    map_headers,
+    read_rows,
+    record_converter,
+    sniff_delimiter,
+)
 from app.services.companies import move_company_to
 from app.storage.models import (
     LOST,
@@ -228,6 +238,34 @@ def parse_stage_map(items: Iterable[str]) -> dict[str, str]:
             raise ValueError(f'"{item}" is not of the form "THEIR NAME=OUR NAME"')
         mapping[theirs.strip()] = ours.strip()
     return mapping
+
+
+def guess_kind(data: bytes) -> str | None:
+    """ "deals", "companies" or "contacts": the kind whose headers the file's header matches
+    best (our own, Pipedrive's, HubSpot's), or None when none fits."""
+    try:
+        text = decode(data[: 64 * 1024])
+    except CsvError:
+        return None
+    delimiter = sniff_delimiter(text)
+    header = next(
+        (cells for cells in csv.reader(io.StringIO(text), delimiter=delimiter) if any(cells)),
+        None,
+    )
+    if header is None:
+        return None
+    best, best_score = None, 0
+    for kind in KINDS:
+        try:
+            mapping, _unknown = map_headers(kind, header)
+        except CsvError:
+            continue
+        # Prefixed Pipedrive headers ("Deal - …") name the kind outright.
+        prefix = {"deals": "deal - ", "companies": "organization - ", "contacts": "person - "}
+        score = len(mapping) + sum(h.strip().casefold().startswith(prefix[kind]) for h in header)
+        if score > best_score:
+            best, best_score = kind, score
+    return best
 
 
 def known_stages(services: Services, kind: str) -> list[str]:
