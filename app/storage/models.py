@@ -89,6 +89,11 @@ class Company(BaseModel):
         )
 
 
+# The companies table sorts by name case-insensitively; without this, 45,000 names are sorted
+# on every page at 100k deals.
+Company.add_index(Company.deleted_at, pw.SQL("name COLLATE NOCASE"))
+
+
 class Contact(BaseModel):
     company = pw.ForeignKeyField(Company, backref="contacts", on_delete="CASCADE")
     name = pw.CharField()

@@ -13,10 +13,6 @@ from app.ui.funnel.view import FunnelView
 from app.ui.reports.pane import ReportsPane
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Views", text)
-
-
 def add_views(window) -> None:
     services, stack = window.services, window.undo_stack
     funnel = FunnelView(services, stack)
@@ -24,11 +20,30 @@ def add_views(window) -> None:
     contacts = ContactsView(services, stack)
     actions = NextActionsView(services, stack)
     reports = ReportsPane(services, stack)  # pyqtgraph loads on its first show, not here
-    window.add_view("funnel", tr("Funnel"), funnel, QKeySequence("Ctrl+2"))
-    window.add_view("companies", tr("Companies"), companies, QKeySequence("Ctrl+3"))
-    window.add_view("contacts", tr("Contacts"), contacts, QKeySequence("Ctrl+4"))
-    window.add_view("actions", tr("Next actions"), actions, QKeySequence("Ctrl+5"))
-    window.add_view("reports", tr("Reports"), reports, QKeySequence("Ctrl+6"))
+    window.add_view(
+        "funnel", QCoreApplication.translate("Views", "Funnel"), funnel, QKeySequence("Ctrl+2")
+    )
+    window.add_view(
+        "companies",
+        QCoreApplication.translate("Views", "Companies"),
+        companies,
+        QKeySequence("Ctrl+3"),
+    )
+    window.add_view(
+        "contacts",
+        QCoreApplication.translate("Views", "Contacts"),
+        contacts,
+        QKeySequence("Ctrl+4"),
+    )
+    window.add_view(
+        "actions",
+        QCoreApplication.translate("Views", "Next actions"),
+        actions,
+        QKeySequence("Ctrl+5"),
+    )
+    window.add_view(
+        "reports", QCoreApplication.translate("Views", "Reports"), reports, QKeySequence("Ctrl+6")
+    )
 
     def open_cohort(company_filter, description: str) -> None:
         companies.show_cohort(company_filter, description)
@@ -56,7 +71,11 @@ def add_views(window) -> None:
     companies.dealRequested.connect(open_deal)
     window.file_menu.insertAction(
         window.file_menu_extra,
-        _action(window, tr("Export report as PDF…"), lambda: reports.export("pack")),
+        _action(
+            window,
+            QCoreApplication.translate("Views", "Export report as PDF…"),
+            lambda: reports.export("pack"),
+        ),
     )
 
 
