@@ -140,6 +140,7 @@ class DealService(Service):
         contact_name: str = "",
         stage_id: int | None = None,
         next_action: tuple[str, dt.date] | None = None,
+        milestones: dict[int, bool] | None = None,
         **fields,
     ) -> dict:
         """The deal editor's save: company and contact picked or created by name, the deal
@@ -169,19 +170,48 @@ class DealService(Service):
             tags = fields.pop("tags", None)
             if deal_id is None:
                 deal_id = self.create(
-                    title, stage_id=stage_id, company_id=company_id, contact_id=contact_id,
-                    tags=tags or (), **fields,
+                    title,
+                    stage_id=stage_id,
+                    company_id=company_id,
+                    contact_id=contact_id,
+                    tags=tags or (),
+                    **fields,
                 )
             else:
                 self.update(
-                    deal_id, title=title, company_id=company_id, contact_id=contact_id,
-                    tags=tags, **fields,
+                    deal_id,
+                    title=title,
+                    company_id=company_id,
+                    contact_id=contact_id,
+                    tags=tags,
+                    **fields,
                 )
                 if stage_id and Deal.get_by_id(deal_id).stage_id != stage_id:
                     self.move([deal_id], stage_id)
             if next_action and next_action[0].strip():
                 self.s.activities.schedule(next_action[0], next_action[1], deal_id=deal_id)
+            for activity_id, done in (milestones or {}).items():
+                if done:
+                    self.s.activities.complete(activity_id)
+                else:
+                    self.s.activities.reopen(activity_id)
         return {"deals": [deal_id], "companies": created_companies}
+
+    def milestones(self, deal_id: int) -> list[tuple[int, str, dt.date | None, bool, bool]]:
+        """The deal's activities as a checklist: (id, subject, due, done, from a playbook)."""
+        return [
+            (i, subject, due, done is not None, playbook is not None)
+            for i, subject, due, done, playbook in Activity.select(
+                Activity.id,
+                Activity.subject,
+                Activity.due_on,
+                Activity.done_at,
+                Activity.playbook_action,
+            )
+            .where(Activity.deal == deal_id)
+            .order_by(Activity.due_on.asc(nulls="LAST"), Activity.id)
+            .tuples()
+        ]
 
     def move(self, deal_ids: Sequence[int], stage_id: int, index: int | None = None) -> None:
         """Move deals (in this order) into a stage's column before the `index`-th open deal.

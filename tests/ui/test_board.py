@@ -320,3 +320,19 @@ def test_filter_is_done_in_the_query(board):
     }
     assert titles and all(first.title.lower() in t.lower() or True for t in titles)
     assert first.deal_id in column_ids(board.columns[0])
+
+
+def test_editor_milestone_checklist_completes_playbook_actions(qtbot, services):
+    q, m, p, c = [s for s, *_ in services.stages.pipeline_stages(1)]
+    services.stages.set_playbook(p, [("Send offer", 0), ("Follow up", 3)])
+    deal = services.deals.create("Angebot Müller", stage_id=p)
+    editor = DealEditor(services, deal)
+    qtbot.addWidget(editor)
+    assert editor.milestones.count() == 2
+    first = editor.milestones.item(0)
+    assert first.text().startswith("Send offer")
+    first.setCheckState(Qt.CheckState.Checked)
+    editor.accept()
+    editor.save()
+    done = dict(Activity.select(Activity.subject, Activity.done_at.is_null(False)).tuples())
+    assert done == {"Send offer": True, "Follow up": False}

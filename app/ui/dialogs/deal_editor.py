@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QSpinBox,
     QVBoxLayout,
@@ -157,6 +159,24 @@ class DealEditor(QDialog):
         self.notes.setMaximumHeight(90)
         self._add(form, "notes", self.tr("Notes"), self.notes)
 
+        # Milestones: the stage playbooks' planned actions and other activities of the deal.
+        # A short fixed list per deal, so a QListWidget of checkable items is the right tool.
+        self.milestones = QListWidget()
+        self.milestones.setMaximumHeight(120)
+        self._milestones_before: dict[int, bool] = {}
+        for activity_id, subject, due, done, _ in (
+            services.deals.milestones(deal_id) if deal_id else []
+        ):
+            label = subject + (f" · {fmt.date(due)}" if due else "")
+            item = QListWidgetItem(label)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if done else Qt.CheckState.Unchecked)
+            item.setData(Qt.ItemDataRole.UserRole, activity_id)
+            self.milestones.addItem(item)
+            self._milestones_before[activity_id] = done
+        if self._milestones_before:
+            self._add(form, "milestones", self.tr("Milestones"), self.milestones)
+
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         self.general_error = QLabel()
@@ -251,7 +271,18 @@ class DealEditor(QDialog):
             "notes": self.notes.toPlainText(),
             "tags": [t.strip() for t in self.tags.text().split(",") if t.strip()],
             "next_action": (action, self.next_due.date().toPython()) if action else None,
+            "milestones": self._milestone_changes(),
         }
+
+    def _milestone_changes(self) -> dict[int, bool]:
+        changes = {}
+        for row in range(self.milestones.count()):
+            item = self.milestones.item(row)
+            activity_id = item.data(Qt.ItemDataRole.UserRole)
+            done = item.checkState() == Qt.CheckState.Checked
+            if done != self._milestones_before[activity_id]:
+                changes[activity_id] = done
+        return changes
 
     def accept(self) -> None:
         values = self.values()
