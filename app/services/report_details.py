@@ -8,6 +8,9 @@ step conversion, monthly target amounts).
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 import peewee as pw
 
@@ -227,10 +230,13 @@ def bundle(
     today: dt.date | None = None,
     stage_tables: bool = False,
     attention: bool = False,
+    parallel: bool = True,
 ) -> dict:
     """Every number of the reports pane and the report pack, from ReportService's reports.
 
     `as_of` None means the pipeline as of the period's end (now for a current period).
+    The reports are independent reads, so on a database file they run side by side, each
+    on its own connection of a small thread pool (SQLite releases the GIL while it works).
     """
     today = today or dt.date.today()
     details = ReportDetails(services)
@@ -238,6 +244,27 @@ def bundle(
     if as_of is None:
         as_of = pipeline_as_of(period, today)
     months = months_between(period.start, period.end)
+    window = forecast_window(period, today)
+    jobs: dict[str, Callable[[], object]] = {
+        # The slowest first, so they start first.
+        "targets": lambda: reports.targets(today),
+        "pipeline_conversion": lambda: details.pipeline_conversion(pipeline_id, period),
+        "monthly": lambda: reports.monthly(period),
+        "deal_metrics": lambda: reports.deal_metrics(period, pipeline_id),
+        "funnel": lambda: reports.funnel(period),
+        "forecast": lambda: _forecast_rows(reports.forecast(pipeline_id), window),
+        "pipeline": lambda: reports.pipeline(pipeline_id, as_of),
+        "monthly_won_target": lambda: details.monthly_targets("won_value", months),
+    }
+    if attention:
+        from app.services.attention import AttentionQueries
+
+        jobs = {
+            "attention": lambda: AttentionQueries(services).summary(pipeline_id, today=today),
+            **jobs,
+        }
+    if stage_tables:
+        jobs["stage_deals"] = lambda: details.stage_deals(pipeline_id, as_of)
     data = {
         "pipeline_id": pipeline_id,
         "pipeline_name": details.pipeline_name(pipeline_id),
@@ -245,22 +272,34 @@ def bundle(
         "as_of": as_of,
         "today": today,
         "currency": services.currency(),
-        "pipeline": reports.pipeline(pipeline_id, as_of),
-        "funnel": reports.funnel(period),
-        "pipeline_conversion": details.pipeline_conversion(pipeline_id, period),
-        "deal_metrics": reports.deal_metrics(period, pipeline_id),
-        "monthly": reports.monthly(period),
-        "monthly_won_target": details.monthly_targets("won_value", months),
-        "forecast": _forecast_rows(reports.forecast(pipeline_id), forecast_window(period, today)),
-        "targets": reports.targets(today),
     }
-    if stage_tables:
-        data["stage_deals"] = details.stage_deals(pipeline_id, as_of)
-    if attention:
-        from app.services.attention import AttentionQueries
-
-        data["attention"] = AttentionQueries(services).summary(pipeline_id, today=today)
+    data.update(_run(services.db, jobs, parallel))
     return data
+
+
+_pool: ThreadPoolExecutor | None = None
+
+
+def _run(db: pw.Database, jobs: dict[str, Callable[[], object]], parallel: bool) -> dict:
+    """Each job's result; in worker threads when the database is a file others can open."""
+    file_db = isinstance(db, pw.SqliteDatabase) and db.database not in ("", ":memory:")
+    in_transaction = db.in_transaction()  # uncommitted rows are visible to this thread only
+    if not (parallel and file_db) or in_transaction or len(jobs) < 2:
+        return {key: job() for key, job in jobs.items()}
+    global _pool
+    if _pool is None:
+        _pool = ThreadPoolExecutor(
+            max_workers=min(4, os.cpu_count() or 2), thread_name_prefix="reports"
+        )
+
+    def on_own_connection(job: Callable[[], object]) -> object:
+        try:
+            return job()
+        finally:
+            db.close()  # peewee keeps one connection per thread: close this thread's one
+
+    futures = {key: _pool.submit(on_own_connection, job) for key, job in jobs.items()}
+    return {key: future.result() for key, future in futures.items()}
 
 
 def _date(value) -> dt.date | None:

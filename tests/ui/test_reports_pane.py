@@ -160,10 +160,11 @@ def test_target_progress_matches_a_hand_computed_fixture(pane, data, qtbot):
     days = calendar.monthrange(TODAY.year, TODAY.month)[1]
     projected = round(250_00 * days / TODAY.day)
     assert row["bar"].value() == 250
-    assert row["bar"].text() == fmt.percent(0.25)
+    bar = row["bar"].text()
+    assert fmt.money(250_00, "EUR", decimals=False) in bar
+    assert fmt.money(1000_00, "EUR", decimals=False) in bar
+    assert fmt.percent(0.25) in bar
     detail = row["detail"].text()
-    assert fmt.money(250_00, "EUR", decimals=False) in detail
-    assert fmt.money(1000_00, "EUR", decimals=False) in detail
     assert fmt.money(projected, "EUR", decimals=False) in detail
     assert ("on track" in detail) == (projected >= 1000_00)
 

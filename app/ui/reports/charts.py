@@ -29,6 +29,16 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
     )
 
 
+def secondary(palette: QPalette) -> QColor:
+    """The second series' colour: the highlight paled towards the background on a light
+    palette, towards the text on a dark one (darkening it there would sink it into the base)."""
+    highlight = palette.color(QPalette.ColorRole.Highlight)
+    base = palette.color(QPalette.ColorRole.Base)
+    if base.lightness() < 128:
+        return mix(highlight, palette.color(QPalette.ColorRole.Text), 0.45)
+    return mix(highlight, base, 0.55)
+
+
 class FormattedAxis(pg.AxisItem):
     """An axis whose tick labels come from a function (money, percent, days)."""
 
@@ -226,9 +236,8 @@ class PipelineCard(BarsCard):
     def apply_palette(self, palette: QPalette) -> None:
         super().apply_palette(palette)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        base = palette.color(QPalette.ColorRole.Base)
         self.bars["value"].setOpts(brush=highlight, pen=pg.mkPen(None))
-        self.bars["weighted"].setOpts(brush=mix(highlight, base, 0.55), pen=pg.mkPen(None))
+        self.bars["weighted"].setOpts(brush=secondary(palette), pen=pg.mkPen(None))
 
 
 class LineCard(ChartCard):
@@ -303,8 +312,7 @@ class ForecastCard(BarsCard):
     def apply_palette(self, palette: QPalette) -> None:
         super().apply_palette(palette)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        base = palette.color(QPalette.ColorRole.Base)
-        self.bars["value"].setOpts(brush=mix(highlight, base, 0.55), pen=pg.mkPen(None))
+        self.bars["value"].setOpts(brush=secondary(palette), pen=pg.mkPen(None))
         self.bars["expected"].setOpts(brush=highlight, pen=pg.mkPen(None))
 
 

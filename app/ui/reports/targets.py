@@ -57,15 +57,19 @@ def amount_text(metric: str, amount: int | float, currency: str) -> str:
 
 
 class TargetsStrip(QWidget):
-    """One row per target whose period contains today; fits the board's header too."""
+    """Targets whose period contains today: a row per metric (and owner), a column per period
+    kind; each cell a bar (actual / target) over the projection to the period's end.
+    Small enough for the board's header too."""
+
+    KINDS = ("month", "quarter", "year")
 
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(10)
-        self.grid.setVerticalSpacing(4)
+        self.grid.setHorizontalSpacing(14)
+        self.grid.setVerticalSpacing(2)
         self.empty = QLabel(self.tr("No targets for the current month, quarter or year."))
         self.rows: list[dict] = []  # per target: the data and its widgets, for tests
 
@@ -83,35 +87,47 @@ class TargetsStrip(QWidget):
             return
         self.empty.hide()
         currency = self.services.currency()
-        for r, t in enumerate(targets):
-            start = dt.date.fromisoformat(t["from"])
-            owner = self.tr("team") if t["owner"] is None else self.tr("individual")
-            name = QLabel(
-                f"{metric_name(t['metric'])} · {period_name(t['period_kind'], start)} · {owner}"
-            )
+        kinds = [k for k in self.KINDS if any(t["period_kind"] == k for t in targets)]
+        lines = list(dict.fromkeys((t["metric"], t["owner"]) for t in targets))
+        for c, kind in enumerate(kinds, start=1):
+            first = next(t for t in targets if t["period_kind"] == kind)
+            header = QLabel(period_name(kind, dt.date.fromisoformat(first["from"])))
+            header.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            self.grid.addWidget(header, 0, c)
+        for t in targets:
+            r = lines.index((t["metric"], t["owner"])) * 2 + 1
+            c = kinds.index(t["period_kind"]) + 1
+            if self.grid.itemAtPosition(r, 0) is None:
+                name = metric_name(t["metric"])
+                if t["owner"] is not None:
+                    name = self.tr("%1 (individual)").replace("%1", name)
+                self.grid.addWidget(QLabel(name), r, 0)
+            progress = t["progress"] or 0.0
+            actual = amount_text(t["metric"], t["actual"], currency)
+            goal = amount_text(t["metric"], t["target"], currency)
             bar = QProgressBar()
             bar.setRange(0, PROGRESS_SCALE)
-            progress = t["progress"] or 0.0
             bar.setValue(round(min(progress, 1.0) * PROGRESS_SCALE))
-            bar.setFormat(fmt.percent(progress))
-            bar.setMaximumWidth(260)
+            # The format's %p, %v and %m are placeholders; our "%" is followed by a blank or ")".
+            bar.setFormat(f"{actual} / {goal} ({fmt.percent(progress)})")
             status = self.tr("on track") if t["on_track"] else self.tr("behind")
             detail = QLabel(
-                self.tr("%1 of %2 · projected %3 by %4 · %5")
-                .replace("%1", amount_text(t["metric"], t["actual"], currency))
-                .replace("%2", amount_text(t["metric"], t["target"], currency))
-                .replace("%3", amount_text(t["metric"], t["projected"], currency))
-                .replace("%4", fmt.date(dt.date.fromisoformat(t["to"])))
-                .replace("%5", status)
+                self.tr("projected %1 by %2 · %3")
+                .replace("%1", amount_text(t["metric"], t["projected"], currency))
+                .replace("%2", fmt.date(dt.date.fromisoformat(t["to"])))
+                .replace("%3", status)
             )
             detail.setForegroundRole(
                 QPalette.ColorRole.Text if t["on_track"] else QPalette.ColorRole.PlaceholderText
             )
-            self.grid.addWidget(name, r, 0)
-            self.grid.addWidget(bar, r, 1)
-            self.grid.addWidget(detail, r, 2)
-            self.rows.append({"target": t, "name": name, "bar": bar, "detail": detail})
-        self.grid.setColumnStretch(2, 1)
+            small = detail.font()
+            small.setPointSizeF(small.pointSizeF() * 0.9)
+            detail.setFont(small)
+            self.grid.addWidget(bar, r, c)
+            self.grid.addWidget(detail, r + 1, c)
+            self.rows.append({"target": t, "bar": bar, "detail": detail})
+        for c in range(1, len(kinds) + 1):
+            self.grid.setColumnStretch(c, 1)
 
 
 class TargetDialog(QDialog):
