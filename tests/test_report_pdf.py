@@ -157,7 +157,13 @@ def test_pack_in_german(filled, tmp_path, qapp):
 
 
 def test_pack_in_english_has_every_part(filled, tmp_path, qapp):
-    text = " ".join(read(make(filled, tmp_path, "pack", "--lang", "en")))
+    from app.ui import format as fmt
+
+    start = TODAY - dt.timedelta(days=90)
+    text = " ".join(
+        read(make(filled, tmp_path, "pack", "--lang", "en", "--from", start.isoformat()))
+    )
+    assert f"Period: {fmt.date(start, en())} – {fmt.date(TODAY, en())}" in text
     for heading in ("Funnel", "Forecast", "Targets", "Deals needing attention", "No next action"):
         assert heading in text
     assert "Seite" not in text
