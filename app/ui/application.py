@@ -77,6 +77,7 @@ class Dealboard:
         add_views(window)
         window.openDatabase.connect(lambda p: self.open(Path(p)))
         window.newDatabase.connect(lambda p: self.open(Path(p), fresh_empty=True))
+        window.reloadRequested.connect(self.reload)
         self.window, self.services = window, services
         remember_recent(self.settings, path)
         window.show()
@@ -87,15 +88,36 @@ class Dealboard:
             old_services.close()
         return True
 
+    def reload(self) -> bool:
+        """Build the window again on the same file: after a new language or currency.
+
+        The old window and services close first, so the file is never open twice.
+        """
+        if self.window is None or self.services is None:
+            return False
+        path, view = self.services.path, self.window.current_view()
+        old_window, old_services = self.window, self.services
+        self.window = self.services = None
+        old_window.close()
+        old_window.deleteLater()
+        old_services.close()
+        if not self.open(path):
+            return False
+        if view in self.window.views:
+            self.window.show_view(view)
+        return True
+
 
 def run_gui(args: argparse.Namespace) -> int:
     from app.paths import default_db_path, demo_db_path
-    from app.ui.theme import apply_theme
+    from app.ui.i18n import apply_language, chosen_language
+    from app.ui.theme import apply_theme, follow_system_scheme
 
     app = make_qapp()
-    set_language(args.lang)
     settings = QSettings()
+    apply_language(app, chosen_language(args.lang, settings))
     apply_theme(app, settings.value("theme", "system"))
+    follow_system_scheme(app, settings)
     if args.db:
         path = Path(args.db)
     elif args.demo:

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget, QToolBar, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
 
 from app import APP_NAME, __version__
 from app.services import ServiceError, Services
@@ -22,6 +29,7 @@ class MainWindow(QMainWindow):
 
     openDatabase = Signal(str)  # the application reopens everything on another file
     newDatabase = Signal(str)
+    reloadRequested = Signal()  # rebuild the window on the same file (language, currency)
 
     def __init__(
         self, services: Services, undo_stack: QUndoStack, settings: QSettings, parent=None
@@ -105,6 +113,10 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu_extra = self.file_menu.addSeparator()  # import/export/backup go here
         self._action(self.file_menu, self.tr("&Trash…"), self.show_trash)
+        self.settings_action = self._action(
+            self.file_menu, self.tr("&Settings…"), self.show_settings, preferences_shortcut()
+        )
+        self.settings_action.setMenuRole(QAction.MenuRole.PreferencesRole)
         self.file_menu.addSeparator()
         self._action(self.file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
@@ -194,6 +206,16 @@ class MainWindow(QMainWindow):
 
         TrashDialog(self.services, self).exec()
 
+    def show_settings(self) -> None:
+        from app.ui.dialogs.settings import SettingsDialog
+        from app.ui.i18n import apply_language
+
+        dialog = SettingsDialog(self.services, self.settings, self)
+        dialog.languageChosen.connect(lambda lang: apply_language(QApplication.instance(), lang))
+        dialog.exec()
+        if dialog.needs_reload:
+            self.reloadRequested.emit()
+
     def _show_comparison(self) -> None:
         from app.ui.dialogs.help import HelpDialog, comparison_html
 
@@ -213,6 +235,12 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         super().closeEvent(event)
+
+
+def preferences_shortcut() -> QKeySequence:
+    """The platform's Preferences keys; Linux desktops define none, so Ctrl+, there."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+    return keys[0] if keys else QKeySequence("Ctrl+,")
 
 
 def remember_recent(settings: QSettings, path: Path) -> None:

@@ -72,3 +72,17 @@ def apply_theme(app: QApplication, theme: str) -> None:
     app.setStyle("Fusion")
     dark = theme == "dark" or (theme == "system" and system_is_dark())
     app.setPalette(dark_palette() if dark else light_palette())
+
+
+def follow_system_scheme(app: QApplication, settings) -> None:
+    """While the theme is "system", repaint when the desktop switches light/dark.
+
+    Qt stops following the desktop once an application sets its own palette, as
+    apply_theme does, so the switch is forwarded here.
+    """
+
+    def scheme_changed(_scheme) -> None:
+        if (settings.value("theme", "system") or "system") == "system":
+            apply_theme(app, "system")
+
+    QGuiApplication.styleHints().colorSchemeChanged.connect(scheme_changed)
