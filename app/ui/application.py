@@ -127,4 +127,8 @@ def run_gui(args: argparse.Namespace) -> int:
     board = Dealboard(app, settings)
     if not board.open(path):
         return 2
+    from app.ui.welcome import run_welcome, should_welcome
+
+    if should_welcome(settings, chose_file=bool(args.db or args.demo)):
+        run_welcome(board, settings)
     return app.exec()
