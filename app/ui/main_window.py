@@ -140,6 +140,14 @@ class MainWindow(QMainWindow):
             self._show_comparison,
             QKeySequence.StandardKey.HelpContents,
         )
+        self._action(self.help_menu, self.tr("How the &figures are computed"), self._show_metrics)
+        self._action(
+            self.help_menu,
+            self.tr("&Keyboard shortcuts"),
+            self._show_shortcuts,
+            QKeySequence("Ctrl+/"),
+        )
+        self.help_menu.addSeparator()
         self._action(self.help_menu, self.tr("&About Dealboard"), self._about)
 
     def _fill_recent(self) -> None:
@@ -220,6 +228,16 @@ class MainWindow(QMainWindow):
         from app.ui.dialogs.help import HelpDialog, comparison_html
 
         HelpDialog(self.tr("Funnel vs. pipeline"), comparison_html(), self).exec()
+
+    def _show_metrics(self) -> None:
+        from app.ui.dialogs.help import HelpDialog, metrics_html
+
+        HelpDialog(self.tr("How the figures are computed"), metrics_html(), self).exec()
+
+    def _show_shortcuts(self) -> None:
+        from app.ui.dialogs.help import HelpDialog, shortcuts_html
+
+        HelpDialog(self.tr("Keyboard shortcuts"), shortcuts_html(self), self).exec()
 
     def _about(self) -> None:
         QMessageBox.about(
