@@ -218,26 +218,28 @@ class ReportsPane(QWidget):
         from app.ui.reports.targets import TargetsStrip
 
         money = self._short_money
-        tr = self.tr
         self.cards = {
             "pipeline": charts.PipelineCard(
-                tr("Pipeline value per stage"),
-                [("value", tr("Value")), ("weighted", tr("Weighted value"))],
+                self.tr("Pipeline value per stage"),
+                [("value", self.tr("Value")), ("weighted", self.tr("Weighted value"))],
                 money,
             ),
             "won": charts.TargetBarsCard(
-                tr("Won value per month and target"), tr("Won value"), tr("Target"), money
+                self.tr("Won value per month and target"),
+                self.tr("Won value"),
+                self.tr("Target"),
+                money,
             ),
-            "funnel_conversion": charts.ConversionCard(tr("Funnel conversion per step")),
-            "pipeline_conversion": charts.ConversionCard(tr("Pipeline conversion per step")),
-            "win_rate": charts.LineCard(tr("Win rate per month"), fmt.percent),
+            "funnel_conversion": charts.ConversionCard(self.tr("Funnel conversion per step")),
+            "pipeline_conversion": charts.ConversionCard(self.tr("Pipeline conversion per step")),
+            "win_rate": charts.LineCard(self.tr("Win rate per month"), fmt.percent),
             "cycle": charts.LineCard(
-                tr("Average sales cycle per month (days)"),
+                self.tr("Average sales cycle per month (days)"),
                 lambda v: QLocale().toString(v, "f", 0),
             ),
             "forecast": charts.ForecastCard(
-                tr("Forecast: expected won value per month of expected close"),
-                [("value", tr("Value")), ("expected", tr("Expected value"))],
+                self.tr("Forecast: expected won value per month of expected close"),
+                [("value", self.tr("Value")), ("expected", self.tr("Expected value"))],
                 money,
             ),
         }
@@ -248,23 +250,23 @@ class ReportsPane(QWidget):
 
         figures = QGridLayout()
         captions = {
-            "open_deals": tr("Open deals"),
-            "pipeline_value": tr("Pipeline value"),
-            "weighted_value": tr("Weighted value"),
-            "won_value": tr("Won value"),
-            "win_rate": tr("Win rate"),
-            "average_deal": tr("Average deal size"),
-            "average_cycle": tr("Average sales cycle"),
-            "leads_entered": tr("Leads entered"),
-            "new_customers": tr("New customers"),
-            "cac": tr("Cost per customer (CAC)"),
+            "open_deals": self.tr("Open deals"),
+            "pipeline_value": self.tr("Pipeline value"),
+            "weighted_value": self.tr("Weighted value"),
+            "won_value": self.tr("Won value"),
+            "win_rate": self.tr("Win rate"),
+            "average_deal": self.tr("Average deal size"),
+            "average_cycle": self.tr("Average sales cycle"),
+            "leads_entered": self.tr("Leads entered"),
+            "new_customers": self.tr("New customers"),
+            "cac": self.tr("Cost per customer (CAC)"),
         }
         for i, key in enumerate(FIGURES):
             self.figures[key] = Figure(captions[key])
             figures.addWidget(self.figures[key], i // 5, i % 5)
         self.content_layout.addLayout(figures)
 
-        self.content_layout.addWidget(self._heading(tr("Targets")))
+        self.content_layout.addWidget(self._heading(self.tr("Targets")))
         self.targets = TargetsStrip(self.services)
         self.content_layout.addWidget(self.targets)
 
@@ -282,7 +284,7 @@ class ReportsPane(QWidget):
         grid.setColumnStretch(1, 1)
         self.content_layout.addLayout(grid)
 
-        self.content_layout.addWidget(self._heading(tr("Pipeline snapshots")))
+        self.content_layout.addWidget(self._heading(self.tr("Pipeline snapshots")))
         self.snapshots = SnapshotsPanel(self.services)
         self.content_layout.addWidget(self.snapshots)
         self.content_layout.addStretch(1)
