@@ -240,3 +240,14 @@ def test_colours_follow_the_palette(pane, qtbot):
     assert QColor(bars.opts["brush"]) == QColor("#ff8800")
     background = pane.cards["pipeline"].plot.backgroundBrush().color()
     assert background == QColor("#101010")
+
+
+def test_export_from_the_pane_writes_the_pdf(pane, data, tmp_path):
+    import pypdf
+
+    from app.ui.reports.export import export_report
+
+    out = export_report(pane, data, "pack", pane.pipeline_id(), pane.period(), "de", tmp_path / "r")
+    assert out == tmp_path / "r"
+    reader = pypdf.PdfReader(str(out))
+    assert "Seite 1 von" in " ".join(reader.pages[0].extract_text().split())
