@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_NAME, ORG_NAME
 from app.services import Services
-from app.storage.database import DatabaseRefused
 
 
 def make_qapp(argv: list[str] | None = None) -> QApplication:
@@ -54,58 +53,110 @@ def open_or_create(path: Path, demo_deals: int = 2000) -> Services:
 
 
 class Dealboard:
-    """Holds the one window and its services; reopening a database rebuilds both."""
+    """Holds the one window and the session of its database; reopening rebuilds both."""
 
     def __init__(self, app: QApplication, settings: QSettings):
         self.app = app
         self.settings = settings
         self.window = None
-        self.services: Services | None = None
+        self.session = None
+        app.aboutToQuit.connect(self.close)
+
+    @property
+    def services(self) -> Services | None:
+        return self.session.services if self.session else None
 
     def open(self, path: Path, *, fresh_empty: bool = False) -> bool:
+        """Open `path` in a new window; on refusal the current window stays as it was."""
         from app.ui.main_window import MainWindow, remember_recent
+        from app.ui.session import Session
         from app.ui.views import add_views
 
-        try:
-            services = Services.open(path) if fresh_empty else open_or_create(path)
-        except DatabaseRefused as exc:
-            QMessageBox.critical(self.window, APP_NAME, str(exc))
+        path = Path(path)
+        same_file = self.session is not None and self.session.path == path
+        if same_file:  # the window is rebuilt on the file it holds: keep its lock
+            self.window.close()
+            self.session.close(keep_lock=True)
+        session = Session.open(
+            path,
+            Services.open if fresh_empty else open_or_create,
+            self.settings,
+            self.window,
+            lock=self.session.lock if same_file else None,
+        )
+        if session is None:
+            if same_file:
+                self.session.lock.release()
+                self.session = None
             return False
-        old_window, old_services = self.window, self.services
-        undo_stack = QUndoStack()
-        window = MainWindow(services, undo_stack, self.settings)
+        old_window, old_session = self.window, None if same_file else self.session
+        window = MainWindow(session.services, QUndoStack(), self.settings)
         add_views(window)
+        self._add_file_actions(window)
         window.openDatabase.connect(lambda p: self.open(Path(p)))
         window.newDatabase.connect(lambda p: self.open(Path(p), fresh_empty=True))
         window.reloadRequested.connect(self.reload)
-        self.window, self.services = window, services
+        self.window, self.session = window, session
+        session.start_backups(window)
         remember_recent(self.settings, path)
         window.show()
         if old_window is not None:
             old_window.close()
             old_window.deleteLater()
-        if old_services is not None:
-            old_services.close()
+        if old_session is not None:
+            old_session.close()
         return True
 
-    def reload(self) -> bool:
-        """Build the window again on the same file: after a new language or currency.
+    def _add_file_actions(self, window) -> None:
+        from PySide6.QtGui import QAction
 
-        The old window and services close first, so the file is never open twice.
-        """
-        if self.window is None or self.services is None:
+        restore = QAction(window.tr("Restore from &backup…"), window)
+        restore.triggered.connect(self.restore_from_backup)
+        backup_now = QAction(window.tr("Back up &now"), window)
+        backup_now.triggered.connect(lambda: self.session.scheduler.backup_now())
+        window.file_menu.insertActions(window.file_menu_extra, [backup_now, restore])
+
+    def restore_from_backup(self) -> bool:
+        """File → Restore from backup…: the current file is kept aside, never deleted."""
+        from app.services import backup
+        from app.ui.dialogs.backups import RestoreBackupDialog
+        from app.ui.session import backup_folder
+
+        path = self.session.path
+        dialog = RestoreBackupDialog(path, self.window, folder=backup_folder(self.settings))
+        if not dialog.exec() or dialog.chosen() is None:
             return False
-        path, view = self.services.path, self.window.current_view()
-        old_window, old_services = self.window, self.services
-        self.window = self.services = None
-        old_window.close()
-        old_window.deleteLater()
-        old_services.close()
-        if not self.open(path):
+        self.session.close(keep_lock=True)
+        try:
+            aside = backup.restore(path, dialog.chosen())
+        except (backup.RestoreRefused, OSError) as exc:
+            QMessageBox.critical(self.window, APP_NAME, str(exc))
+            aside = None
+        reopened = self.open(path)  # either way: after a refusal the file is the one we had
+        if aside is not None and reopened:
+            self.window.statusBar().showMessage(
+                self.window.tr("Restored. The previous file was kept as %1").replace(
+                    "%1", str(aside)
+                )
+            )
+        return reopened
+
+    def reload(self) -> bool:
+        """Build the window again on the same file: after a new language or currency."""
+        if self.session is None:
+            return False
+        view = self.window.current_view()
+        if not self.open(self.session.path):
             return False
         if view in self.window.views:
             self.window.show_view(view)
         return True
+
+    def close(self) -> None:
+        """On quit: wait for a running backup, close the database, release the lock."""
+        if self.session is not None:
+            self.session.close()
+            self.session = None
 
 
 def run_gui(args: argparse.Namespace) -> int:
@@ -125,6 +176,11 @@ def run_gui(args: argparse.Namespace) -> int:
     else:
         path = Path(settings.value("last_database", str(default_db_path())))
     board = Dealboard(app, settings)
+    from app.paths import log_path
+    from app.ui.errors import install_excepthook
+
+    # Unexpected errors in slots are logged and shown, never printed and forgotten.
+    reporter = install_excepthook(log_path(), lambda: board.window)  # noqa: F841 (kept alive)
     if not board.open(path):
         return 2
     from app.ui.welcome import run_welcome, should_welcome

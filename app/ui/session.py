@@ -1,0 +1,106 @@
+"""One database open in the GUI: its write lock, damage recovery, services and backups."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app import APP_NAME
+from app.lock import DatabaseLocked, WriteLock
+from app.services import Services
+from app.services import backup as backups
+from app.storage.database import DatabaseRefused
+from app.storage.recovery import Recovery, open_or_recover
+
+
+class Session:
+    """Holds the lock for as long as the file is open; closing waits for a running backup."""
+
+    def __init__(self, path: Path, lock: WriteLock, services: Services, settings: QSettings):
+        self.path, self.lock, self.services, self.settings = path, lock, services, settings
+        self.scheduler = None
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        opener: Callable[[Path], Services],
+        settings: QSettings,
+        parent: QWidget | None,
+        lock: WriteLock | None = None,
+    ) -> Session | None:
+        """Lock, open (recovering a damaged file with the user), or say why not and return None.
+
+        `lock` is the lock already held when the same file is opened again.
+        """
+        if lock is None:
+            lock = WriteLock(path)
+            try:
+                lock.acquire(0)
+            except DatabaseLocked as exc:
+                QMessageBox.warning(parent, APP_NAME, str(exc))
+                return None
+        try:
+            opened = open_or_recover(path, opener, backup_folder(settings))
+            if isinstance(opened, Recovery):
+                opened = cls._recover(path, opened, parent)
+        except DatabaseRefused as exc:
+            QMessageBox.critical(parent, APP_NAME, str(exc))
+            opened = None
+        except backups.RestoreRefused as exc:
+            QMessageBox.critical(parent, APP_NAME, str(exc))
+            opened = None
+        if opened is None:
+            lock.release()
+            return None
+        return cls(path, lock, opened, settings)
+
+    @staticmethod
+    def _recover(path: Path, recovery: Recovery, parent: QWidget | None) -> Services | None:
+        from app.ui.dialogs.backups import DamagedDatabaseDialog
+
+        dialog = DamagedDatabaseDialog(recovery, parent)
+        dialog.exec()
+        if dialog.choice == "restore" and recovery.backup is not None:
+            backups.restore(path, recovery.backup.path)
+            return Services.open(path)
+        if dialog.choice == "empty":
+            return Services.open(path)
+        return None
+
+    def start_backups(self, window) -> None:
+        from app.ui.dialogs.backups import BackupScheduler
+
+        minutes = float(self.settings.value("backup/interval_minutes", 10))
+        self.scheduler = BackupScheduler(
+            self.services,
+            interval_minutes=minutes,
+            folder=backup_folder(self.settings),
+            parent=window,
+        )
+        self.scheduler.backupFailed.connect(
+            lambda text: window.statusBar().showMessage(
+                window.tr("Backup failed: %1").replace("%1", text)
+            )
+        )
+        self.scheduler.backupMade.connect(
+            lambda _: window.statusBar().showMessage(window.tr("Backup saved"), 5000)
+        )
+        self.scheduler.start()
+
+    def close(self, *, keep_lock: bool = False) -> None:
+        """Wait for a running backup, close the database, and let go of the file."""
+        if self.scheduler is not None:
+            self.scheduler.shutdown()
+            self.scheduler = None
+        self.services.close()
+        if not keep_lock:
+            self.lock.release()
+
+
+def backup_folder(settings: QSettings) -> Path | None:
+    folder = settings.value("backup/folder", "")
+    return Path(folder) if folder else None
