@@ -132,7 +132,8 @@ class Deal(BaseModel):
             (("stage", "status", "deleted_at", "position"), False),
             # Live pipeline report and column headers: covers every column they read.
             (("status", "deleted_at", "stage", "value_minor", "probability"), False),
-            (("status", "closed_at"), False),
+            # Win rate, cycle, won value per month and targets: closed deals by date, index-only.
+            (("status", "closed_at", "deleted_at", "pipeline", "value_minor", "created_at"), False),
             (("expected_close",), False),
         )
 
