@@ -11,17 +11,43 @@ LANGUAGES = ("de", "en")
 _installed: list[QTranslator] = []
 
 
-def install_translators(app, lang: str | None) -> None:
-    """Install German or English; without a choice, the system language decides."""
+class SharedContextTranslator(QTranslator):
+    """Looks a string up in its class's context, then in the shared context "".
+
+    pyside6-lupdate cannot tell the context of a module's own `tr()` helper or of
+    `parent.tr(...)`; resources/translations/update.py files those strings under "".
+    """
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        text = super().translate(context, source_text, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source_text, disambiguation, n)
+        # None, not "": Qt takes an empty but non-null string for a found translation.
+        return text or None
+
+
+def remove_translators(app) -> None:
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
+
+
+def install_translators(app, lang: str | None) -> None:
+    """Install German or English; without a choice, the system language decides.
+
+    English is the source language, but its catalogue is loaded under any other language
+    too: it holds the plural forms ("1 deal", "2 deals") for the "%n deal(s)" sources.
+    """
+    remove_translators(app)
     locale = QLocale(lang) if lang else QLocale.system()
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    # A PyInstaller bundle keeps Qt's catalogues in the bundle, where QLibraryInfo also points.
-    for name, folder in (("dealboard", str(TRANSLATIONS)), ("qtbase", qt_dir)):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
+    wanted = [("dealboard", locale, str(TRANSLATIONS))]
+    if locale.language() != QLocale.Language.German:
+        wanted = [("dealboard", QLocale(QLocale.Language.English), str(TRANSLATIONS))]
+    wanted.append(("qtbase", locale, qt_dir))
+    for name, loc, folder in wanted:
+        translator = SharedContextTranslator(app)
+        if translator.load(loc, name, "_", folder):
             app.installTranslator(translator)
             _installed.append(translator)
 
