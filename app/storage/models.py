@@ -82,9 +82,10 @@ class Company(BaseModel):
 
     class Meta:
         indexes = (
-            (("entered_on", "deleted_at", "reached_position", "funnel_stage"), False),
-            (("deleted_at", "reached_position", "funnel_stage"), False),
-            (("converted_at",), False),
+            # Funnel report: the cohort and all-time counts are read from this index alone,
+            # already in group-by order (entered_on filtered inside it, no temp b-tree).
+            (("deleted_at", "reached_position", "funnel_stage", "entered_on"), False),
+            (("deleted_at", "converted_at"), False),
             (("funnel_stage",), False),
         )
 
