@@ -86,7 +86,6 @@ class Company(BaseModel):
             # already in group-by order (entered_on filtered inside it, no temp b-tree).
             (("deleted_at", "reached_position", "funnel_stage", "entered_on"), False),
             (("deleted_at", "converted_at"), False),
-            (("funnel_stage",), False),
         )
 
 
@@ -115,7 +114,7 @@ class Deal(BaseModel):
     contact = pw.ForeignKeyField(Contact, backref="deals", null=True, on_delete="SET NULL")
     value_minor = pw.BigIntegerField(default=0)
     pipeline = pw.ForeignKeyField(Pipeline, backref="deals")
-    stage = pw.ForeignKeyField(PipelineStage, backref="deals")
+    stage = pw.ForeignKeyField(PipelineStage, backref="deals", index=False)
     position = pw.FloatField(default=0.0)  # order within the stage column
     status = pw.CharField(default=OPEN)
     lost_reason = pw.CharField(default="")
@@ -147,8 +146,12 @@ class Activity(BaseModel):
 
     kind = pw.CharField(default="task")
     subject = pw.CharField()
-    company = pw.ForeignKeyField(Company, backref="activities", null=True, on_delete="CASCADE")
-    deal = pw.ForeignKeyField(Deal, backref="activities", null=True, on_delete="CASCADE")
+    company = pw.ForeignKeyField(
+        Company, backref="activities", null=True, on_delete="CASCADE", index=False
+    )
+    deal = pw.ForeignKeyField(
+        Deal, backref="activities", null=True, on_delete="CASCADE", index=False
+    )
     contact = pw.ForeignKeyField(Contact, null=True, on_delete="SET NULL")
     due_on = pw.DateField(null=True)
     done_at = pw.DateTimeField(null=True)
@@ -171,11 +174,12 @@ class StageHistory(BaseModel):
     "as of T" selects the rows with entered_at <= T < left_at: one range scan, no group-by.
     """
 
-    deal = pw.ForeignKeyField(Deal, null=True, on_delete="CASCADE")
-    stage = pw.ForeignKeyField(PipelineStage, null=True, on_delete="CASCADE")
+    # No single-column indexes on these: each leads one of the composite indexes below.
+    deal = pw.ForeignKeyField(Deal, null=True, on_delete="CASCADE", index=False)
+    stage = pw.ForeignKeyField(PipelineStage, null=True, on_delete="CASCADE", index=False)
     status = pw.CharField(null=True)
-    company = pw.ForeignKeyField(Company, null=True, on_delete="CASCADE")
-    funnel_stage = pw.ForeignKeyField(FunnelStage, null=True, on_delete="CASCADE")
+    company = pw.ForeignKeyField(Company, null=True, on_delete="CASCADE", index=False)
+    funnel_stage = pw.ForeignKeyField(FunnelStage, null=True, on_delete="CASCADE", index=False)
     entered_at = pw.DateTimeField()
     left_at = pw.DateTimeField(null=True)
 
@@ -195,7 +199,7 @@ class Tag(BaseModel):
 
 
 class DealTag(BaseModel):
-    deal = pw.ForeignKeyField(Deal, on_delete="CASCADE")
+    deal = pw.ForeignKeyField(Deal, on_delete="CASCADE", index=False)  # leads the primary key
     tag = pw.ForeignKeyField(Tag, on_delete="CASCADE")
 
     class Meta:
@@ -203,7 +207,7 @@ class DealTag(BaseModel):
 
 
 class CompanyTag(BaseModel):
-    company = pw.ForeignKeyField(Company, on_delete="CASCADE")
+    company = pw.ForeignKeyField(Company, on_delete="CASCADE", index=False)
     tag = pw.ForeignKeyField(Tag, on_delete="CASCADE")
 
     class Meta:
