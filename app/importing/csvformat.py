@@ -627,6 +627,7 @@ _STATUSES = {
     "verloren": "lost",
 }
 _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
+_CURRENCY_CODE = re.compile("[A-Z]{3}")
 _PROBABILITY = re.compile(r"([0-9]{1,3})(?:[.,]0+)?\s*%?", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _LABELS = {
@@ -664,7 +665,7 @@ def _status(raw: str, label: str) -> str | None:
 
 def _currency(raw: str, label: str) -> str:
     code = _CURRENCY_SYMBOLS.get(raw, raw.upper())
-    if raw and not re.fullmatch("[A-Z]{3}", code):
+    if raw and not _CURRENCY_CODE.fullmatch(code):
         raise ValueError(f'{label} must be a three-letter code such as EUR (got "{raw}")')
     return code
 
@@ -730,6 +731,10 @@ def record_converter(
     order = [(name, *converters[name]) for name in first if name in converters]
     order += [(name, *spec) for name, spec in converters.items() if name not in first]
 
+    # Files repeat their statuses, currencies, dates and amounts: each distinct cell of a field
+    # is converted once. Tags are lists, which records must not share, so they are not cached.
+    caches = {name: {} for name, *_ in order if name != "tags"}
+
     def convert_one(line: int, row: dict[str, str]) -> tuple[dict[str, object], list[Problem]]:
         problems: list[Problem] = []
         record: dict[str, object] = dict(row)
@@ -740,16 +745,29 @@ def record_converter(
             if not raw:
                 record[name] = _copy_empty(empty)
                 continue
+            cache = caches.get(name)
+            if cache is not None:
+                hit = cache.get(raw, _MISSING)
+                if hit is not _MISSING:
+                    record[name] = hit
+                    continue
             try:
-                record[name] = convert(raw, label)
+                value = convert(raw, label)
             except ValueError as exc:
                 del record[name]
                 problems.append(Problem(line, parsed.column_of(name), str(exc)))
+                continue
+            record[name] = value
+            if cache is not None:
+                cache[raw] = value
         if not row.get(required):
             problems.append(Problem(line, required_column, empty_message))
         return record, problems
 
     return convert_one
+
+
+_MISSING = object()
 
 
 def _copy_empty(value: object) -> object:
