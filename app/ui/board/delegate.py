@@ -32,11 +32,57 @@ def accent_color(palette: QPalette) -> QColor:
     return QColor("#ffb74d") if is_dark(palette) else QColor("#b26a00")
 
 
+class _Fonts:
+    """The fonts and metrics a card uses, made once per view font (not on every paint)."""
+
+    def __init__(self, font: QFont):
+        self.font = QFont(font)
+        self.fm = QFontMetrics(self.font)
+        self.bold = QFont(font)
+        self.bold.setBold(True)
+        self.bfm = QFontMetrics(self.bold)
+        self.small = QFont(font)
+        self.small.setPointSizeF(max(font.pointSizeF() * 0.85, 6))
+        self.sfm = QFontMetrics(self.small)
+
+
 class CardDelegate(QStyledItemDelegate):
     def __init__(self, currency: str = "EUR", parent=None):
         super().__init__(parent)
         self.currency = currency
         self.today = dt.date.today()
+        self._fonts: dict[str, _Fonts] = {}
+        self._texts: dict[tuple, str] = {}  # formatted money and dates, reused across paints
+        # Looked up once (the window is rebuilt when the language changes); literal tr()
+        # calls so that lupdate finds them.
+        self.words = {
+            "Won": tr("Won"),
+            "Lost": tr("Lost"),
+            "No next action": tr("No next action"),
+            "overdue": tr("overdue"),
+            "today": tr("today"),
+            "rotting": tr("rotting"),
+        }
+
+    def fonts(self, font: QFont) -> _Fonts:
+        key = font.key()
+        if key not in self._fonts:
+            self._fonts[key] = _Fonts(font)
+        return self._fonts[key]
+
+    def text(self, kind: str, value) -> str:
+        key = (kind, value)
+        found = self._texts.get(key)
+        if found is None:
+            if len(self._texts) > 5000:
+                self._texts.clear()
+            found = (
+                fmt.money(value, self.currency, decimals=False)
+                if kind == "money"
+                else fmt.date(value)
+            )
+            self._texts[key] = found
+        return found
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
         line = QFontMetrics(option.font).height()
@@ -71,18 +117,16 @@ class CardDelegate(QStyledItemDelegate):
             painter.drawRoundedRect(QRectF(rect.left(), rect.top(), 5, rect.height()), 2, 2)
 
         inner = option.rect.adjusted(MARGIN + PAD, MARGIN + PAD - 2, -MARGIN - PAD, -MARGIN - PAD)
-        font = QFont(option.font)
-        fm = QFontMetrics(font)
+        fonts = self.fonts(option.font)
+        font, fm = fonts.font, fonts.fm
         line_h = fm.height()
         text = pal.color(QPalette.ColorRole.Text)
         muted = _mix(text, base, 0.4)
         y = inner.top()
 
         # Line 1: title (bold) and value on the right.
-        value = fmt.money(card.value_minor, self.currency, decimals=False)
-        bold = QFont(font)
-        bold.setBold(True)
-        bfm = QFontMetrics(bold)
+        value = self.text("money", card.value_minor)
+        bold, bfm = fonts.bold, fonts.bfm
         value_w = bfm.horizontalAdvance(value)
         painter.setFont(bold)
         painter.setPen(text)
@@ -91,7 +135,7 @@ class CardDelegate(QStyledItemDelegate):
         )
         title = card.title
         if card.status in (WON, LOST):
-            title = f"{tr('Won') if card.status == WON else tr('Lost')}: {title}"
+            title = f"{self.words['Won'] if card.status == WON else self.words['Lost']}: {title}"
         painter.drawText(
             QRect(inner.left(), y, inner.width() - value_w - 8, line_h),
             Qt.AlignmentFlag.AlignLeft,
@@ -102,7 +146,7 @@ class CardDelegate(QStyledItemDelegate):
         # Line 2: company and expected close.
         painter.setFont(font)
         painter.setPen(muted)
-        close = fmt.date(card.expected_close) if card.expected_close else ""
+        close = self.text("date", card.expected_close) if card.expected_close else ""
         close_w = fm.horizontalAdvance(close)
         painter.drawText(
             QRect(inner.right() - close_w, y, close_w, line_h), Qt.AlignmentFlag.AlignRight, close
@@ -118,18 +162,21 @@ class CardDelegate(QStyledItemDelegate):
         if card.status in (WON, LOST):
             action, color = "", muted
         elif card.next_action is None:
-            action, color = "⚑ " + tr("No next action"), warning_color(pal)
+            action, color = "⚑ " + self.words["No next action"], warning_color(pal)
         else:
             due = card.next_due
             when = ""
             color = text
             if due is not None:
                 if due < self.today:
-                    when, color = tr("overdue") + " " + fmt.date(due), warning_color(pal)
+                    when, color = (
+                        self.words["overdue"] + " " + self.text("date", due),
+                        warning_color(pal),
+                    )
                 elif due == self.today:
-                    when, color = tr("today"), accent_color(pal)
+                    when, color = self.words["today"], accent_color(pal)
                 else:
-                    when = fmt.date(due)
+                    when = self.text("date", due)
             action = f"→ {card.next_action}" + (f" · {when}" if when else "")
         painter.setPen(color)
         painter.drawText(
@@ -141,11 +188,9 @@ class CardDelegate(QStyledItemDelegate):
 
         # Line 4: rotting mark and tags as chips.
         x = inner.left()
-        small = QFont(font)
-        small.setPointSizeF(max(font.pointSizeF() * 0.85, 6))
-        sfm = QFontMetrics(small)
+        small, sfm = fonts.small, fonts.sfm
         painter.setFont(small)
-        chips = ([(tr("rotting"), accent_color(pal))] if card.rotting else []) + [
+        chips = ([(self.words["rotting"], accent_color(pal))] if card.rotting else []) + [
             (t, pal.color(QPalette.ColorRole.Highlight)) for t in card.tags
         ]
         for label, chip_color in chips:
