@@ -227,8 +227,8 @@ def test_hubspot_deal_export_needs_its_stages_mapped(services):
     assert any('Pipeline "Sales Pipeline"' in n for n in summary.notices)
     assert dict((raw, ours) for raw, ours, _n in summary.stages) == {
         "Appointment Scheduled": "Meeting",
-        "Closed Won": "Close",
-        "closedlost": "Close",
+        "Closed Won": "Closed Won",
+        "closedlost": "Closed Lost",
         "Contract Sent": "Proposal",
     }
 

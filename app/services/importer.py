@@ -147,7 +147,8 @@ class ImportSummary:
     encoding: str
     delimiter: str
     columns: list[tuple[str, str | None, str]]  # (header, field or None, first sample value)
-    stages: list[tuple[str, str, int]]  # (value in the file, our stage, rows)
+    # (value in the file, our stage or "Closed Won"/"Closed Lost", rows)
+    stages: list[tuple[str, str, int]]
     sample: list[PreviewRow]
     new_companies: list[str]
     matched_companies: list[str]
@@ -723,7 +724,13 @@ class _Planner:
             return placed
         placed = self._resolve_stage(line, row, rec)
         if placed is not None:
-            use = self.use_stage((rec.get("stage") or "").strip(), self.stage_names[placed[1]])
+            raw = (rec.get("stage") or "").strip()
+            target = name_key(self.stage_map.get(name_key(raw), raw))
+            if target in STATUS_STAGES and target not in self.stage_index[placed[0]]:
+                ours = STATUS_STAGE_NAMES[0 if STATUS_STAGES[target] == WON else 1]
+            else:
+                ours = self.stage_names[placed[1]]
+            use = self.use_stage(raw, ours)
             self._placed[memo] = (placed, use)
         return placed
 

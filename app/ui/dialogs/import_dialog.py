@@ -291,7 +291,7 @@ class ImportDialog(QDialog):
         lines = [
             self.tr("%1 rows read (%2, separated by %3).")
             .replace("%1", str(summary.rows))
-            .replace("%2", summary.encoding.upper())
+            .replace("%2", self._encoding_name(summary.encoding))
             .replace("%3", self._delimiter_name(summary.delimiter)),
         ]
         if summary.kind == "deals":
@@ -365,7 +365,12 @@ class ImportDialog(QDialog):
                 fmt.money(item.value_minor, currency) if summary.kind == "deals" else "",
             ]
             for c, text in enumerate(cells):
-                self.preview_table.setItem(r, c, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                if c in (0, 5):  # line numbers and amounts line up on the right
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.preview_table.setItem(r, c, cell)
 
     def _fill_columns(self, columns) -> None:
         self.columns_table.setRowCount(len(columns))
@@ -495,6 +500,14 @@ class ImportDialog(QDialog):
     def _show_message(self, text: str) -> None:
         self.summary_label.setText(text)
         self.import_button.setEnabled(False)
+
+    def _encoding_name(self, encoding: str) -> str:
+        return {
+            "utf-8-sig": self.tr("UTF-8 with BOM"),
+            "utf-8": self.tr("UTF-8"),
+            "utf-16": self.tr("UTF-16"),
+            "cp1252": self.tr("Windows-1252"),
+        }.get(encoding, encoding)
 
     def _delimiter_name(self, delimiter: str) -> str:
         return {
