@@ -4,6 +4,14 @@
     <context>
         <name />
         <message>
+            <source>Won</source>
+            <translation>Gewonnen</translation>
+        </message>
+        <message>
+            <source>Lost</source>
+            <translation>Verloren</translation>
+        </message>
+        <message>
             <source>No next action</source>
             <translation>Ohne nächste Aktion</translation>
         </message>
@@ -1398,6 +1406,22 @@
         <message>
             <source>Cancel</source>
             <translation>Abbrechen</translation>
+        </message>
+        <message>
+            <source>UTF-8 with BOM</source>
+            <translation>UTF-8 mit BOM</translation>
+        </message>
+        <message>
+            <source>UTF-8</source>
+            <translation>UTF-8</translation>
+        </message>
+        <message>
+            <source>UTF-16</source>
+            <translation>UTF-16</translation>
+        </message>
+        <message>
+            <source>Windows-1252</source>
+            <translation>Windows-1252</translation>
         </message>
         <message>
             <source>commas</source>
