@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import peewee as pw
@@ -31,6 +32,10 @@ class Services:
         self.path = path
         self.changed = Signal()
         self._pending: list | None = None  # changes of the running outermost write
+        # Set once the file passed its integrity check; writes wait for it (see base.write).
+        self.verified = threading.Event()
+        self.verified.set()
+        self.damage: str | None = None
         self.deals = DealService(self)
         self.companies = CompanyService(self)
         self.activities = ActivityService(self)
@@ -41,8 +46,20 @@ class Services:
         self.board = BoardQueries(self)
 
     @classmethod
-    def open(cls, path: Path | str) -> Services:
-        return cls(database.connect(path), Path(path))
+    def open(cls, path: Path | str, *, full_check: bool = True) -> Services:
+        """Open a database file. With full_check=False the caller verifies it (verify())."""
+        services = cls(database.connect(path, full_check=full_check), Path(path))
+        if not full_check:
+            services.verified.clear()
+        return services
+
+    def verify(self) -> str | None:
+        """Run the full integrity check (any thread); writes wait for it, refuse on damage."""
+        try:
+            self.damage = database.quick_check(self.path)
+        finally:
+            self.verified.set()
+        return self.damage
 
     def close(self) -> None:
         database.close(self.db)

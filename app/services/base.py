@@ -34,6 +34,14 @@ class Service:
         """
         touched = Touched(kind)
         outer = self.s._pending is None
+        if outer and not self.s.verified.is_set():
+            self.s.verified.wait(120)  # the integrity check of a just-opened file is running
+        if self.s.damage:
+            from app.services import ServiceError
+
+            raise ServiceError(
+                f"The database file is damaged ({self.s.damage}); nothing was written to it."
+            )
         if outer:
             self.s._pending = []
         try:

@@ -44,7 +44,8 @@ def set_language(lang: str | None) -> None:
 def open_or_create(path: Path, demo_deals: int = 2000) -> Services:
     """Open a database; a new file starts with demo data so the first start is not empty."""
     fresh = not path.exists() or path.stat().st_size == 0
-    services = Services.open(path)
+    # The page-by-page check runs beside the window (Session.verify_in_background).
+    services = Services.open(path, full_check=fresh)
     if fresh:
         from app.services.demo import generate
 
@@ -97,6 +98,7 @@ class Dealboard:
         window.newDatabase.connect(lambda p: self.open(Path(p), fresh_empty=True))
         window.reloadRequested.connect(self.reload)
         self.window, self.session = window, session
+        session.verify_in_background(self._damaged_while_open)
         session.start_backups(window)
         remember_recent(self.settings, path)
         window.show()
@@ -106,6 +108,28 @@ class Dealboard:
         if old_session is not None:
             old_session.close()
         return True
+
+    def _damaged_while_open(self, problem: str) -> None:
+        """The background check found damage: nothing was written; recover like on open."""
+        from app.storage.recovery import recover
+        from app.ui.dialogs.backups import DamagedDatabaseDialog
+
+        path = self.session.path
+        self.session.close(keep_lock=True)
+        recovery = recover(path)
+        if recovery is None:  # the file passes now (e.g. a transient read error): reopen
+            self.open(path)
+            return
+        dialog = DamagedDatabaseDialog(recovery, self.window)
+        dialog.exec()
+        from app.services import backup
+
+        if dialog.choice == "restore" and recovery.backup is not None:
+            backup.restore(path, recovery.backup.path)
+        if dialog.choice in ("restore", "empty"):
+            self.open(path)
+        else:
+            self.window.close()
 
     def _add_file_actions(self, window) -> None:
         from PySide6.QtGui import QAction

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
@@ -14,6 +15,26 @@ from app.services import Services
 from app.services import backup as backups
 from app.storage.database import DatabaseRefused
 from app.storage.recovery import Recovery, open_or_recover
+
+
+class _Verifier(QObject):
+    """Carries the background check's verdict to the GUI thread (queued signal)."""
+
+    damaged = Signal(str)
+    _result = Signal(str)
+
+    def __init__(self):
+        super().__init__()
+        self._result.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
+
+    def report(self, problem: str | None) -> None:
+        """Called on the worker thread."""
+        self._result.emit(problem or "")
+
+    @Slot(str)
+    def _deliver(self, problem: str) -> None:
+        if problem:
+            self.damaged.emit(problem)
 
 
 class Session:
@@ -71,6 +92,22 @@ class Session:
             return Services.open(path)
         return None
 
+    def verify_in_background(self, on_damage: Callable[[str], None]) -> None:
+        """Run the integrity check beside the window; writes wait for it (Services.verified).
+
+        A damaged file is reported through `on_damage` on the GUI thread.
+        """
+        if self.services.verified.is_set():
+            return
+        self._verifier = _Verifier()
+        self._verifier.damaged.connect(on_damage)
+        self._thread = threading.Thread(
+            target=lambda: self._verifier.report(self.services.verify()),
+            name="dealboard-verify",
+            daemon=True,
+        )
+        self._thread.start()
+
     def start_backups(self, window) -> None:
         from app.ui.dialogs.backups import BackupScheduler
 
@@ -92,7 +129,10 @@ class Session:
         self.scheduler.start()
 
     def close(self, *, keep_lock: bool = False) -> None:
-        """Wait for a running backup, close the database, and let go of the file."""
+        """Wait for a running check or backup, close the database, and let go of the file."""
+        if getattr(self, "_thread", None) is not None:
+            self._thread.join()
+            self._thread = None
         if self.scheduler is not None:
             self.scheduler.shutdown()
             self.scheduler = None
