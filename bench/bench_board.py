@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # baseline, the same window holding one empty QListView), then reports and exits.
 CHILD = r"""
 import os, sys, time, json
+from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, {root!r})
 def rss_mb():
@@ -32,12 +33,14 @@ from app.ui.application import make_qapp
 app = make_qapp()
 mode, db = sys.argv[1], sys.argv[2]
 if mode == "board":
-    from app.services import Services
+    from app.ui.application import open_or_create
     from app.ui.main_window import MainWindow
-    services = Services.open(db)
+    from app.ui.views import add_views
+    services = open_or_create(Path(db))  # as the app opens it: integrity check beside it
     before = rss_mb()
     settings = QSettings(db + ".ini", QSettings.Format.IniFormat)
     window = MainWindow(services, QUndoStack(), settings)
+    add_views(window)
 else:
     before = rss_mb()
     window = QMainWindow()

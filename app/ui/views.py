@@ -1,56 +1,71 @@
 """Adds the funnel, companies, contacts, next-actions and reports views to the main window
-and wires their cross-links (a funnel bar opens its companies, a next action its deal)."""
+and wires their cross-links (a funnel bar opens its companies, a next action its deal).
+
+Views other than the board are built when first shown: start-up paints the board only.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QKeySequence
+from collections.abc import Callable
 
-from app.ui.actions.view import NextActionsView
-from app.ui.companies.contacts import ContactsView
-from app.ui.companies.view import CompaniesView
-from app.ui.funnel.view import FunnelView
-from app.ui.reports.pane import ReportsPane
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class Deferred(QWidget):
+    """Stands in for a view in the window's stack and builds it on first show (or request)."""
+
+    def __init__(self, factory: Callable[[], QWidget], wire: Callable[[QWidget], None]):
+        super().__init__()
+        self._factory, self._wire, self._view = factory, wire, None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def view(self) -> QWidget:
+        if self._view is None:
+            self._view = self._factory()
+            self.layout().addWidget(self._view)
+            self._wire(self._view)
+        return self._view
+
+    def showEvent(self, event) -> None:
+        self.view()
+        super().showEvent(event)
+
+    def __getattr__(self, name: str):
+        # focus_find and the like reach the real view (built on demand).
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.view(), name)
+
+
+def _lazy(module: str, name: str):
+    """The view class, imported when the view is first built (start-up imports the board)."""
+
+    def load(*args):
+        import importlib
+
+        return getattr(importlib.import_module(module), name)(*args)
+
+    return load
 
 
 def add_views(window) -> None:
+    FunnelView = _lazy("app.ui.funnel.view", "FunnelView")
+    CompaniesView = _lazy("app.ui.companies.view", "CompaniesView")
+    ContactsView = _lazy("app.ui.companies.contacts", "ContactsView")
+    NextActionsView = _lazy("app.ui.actions.view", "NextActionsView")
+    ReportsPane = _lazy("app.ui.reports.pane", "ReportsPane")
     services, stack = window.services, window.undo_stack
-    funnel = FunnelView(services, stack)
-    companies = CompaniesView(services, stack)
-    contacts = ContactsView(services, stack)
-    actions = NextActionsView(services, stack)
-    reports = ReportsPane(services, stack)  # pyqtgraph loads on its first show, not here
-    window.add_view(
-        "funnel", QCoreApplication.translate("Views", "Funnel"), funnel, QKeySequence("Ctrl+2")
-    )
-    window.add_view(
-        "companies",
-        QCoreApplication.translate("Views", "Companies"),
-        companies,
-        QKeySequence("Ctrl+3"),
-    )
-    window.add_view(
-        "contacts",
-        QCoreApplication.translate("Views", "Contacts"),
-        contacts,
-        QKeySequence("Ctrl+4"),
-    )
-    window.add_view(
-        "actions",
-        QCoreApplication.translate("Views", "Next actions"),
-        actions,
-        QKeySequence("Ctrl+5"),
-    )
-    window.add_view(
-        "reports", QCoreApplication.translate("Views", "Reports"), reports, QKeySequence("Ctrl+6")
-    )
+    views: dict[str, Deferred] = {}
 
     def open_cohort(company_filter, description: str) -> None:
-        companies.show_cohort(company_filter, description)
+        views["companies"].view().show_cohort(company_filter, description)
         window.show_view("companies")
 
     def open_company(company_id: int) -> None:
-        companies.show_company(company_id)
+        views["companies"].view().show_company(company_id)
         window.show_view("companies")
 
     def open_deal(deal_id: int) -> None:
@@ -63,25 +78,59 @@ def add_views(window) -> None:
 
         SpendDialog(services, window).exec()
 
-    funnel.cohortRequested.connect(open_cohort)
-    funnel.spendRequested.connect(open_spend)
-    contacts.companyRequested.connect(open_company)
-    actions.companyRequested.connect(open_company)
-    actions.dealRequested.connect(open_deal)
-    companies.dealRequested.connect(open_deal)
-    window.file_menu.insertAction(
-        window.file_menu_extra,
-        _action(
-            window,
-            QCoreApplication.translate("Views", "Export report as PDF…"),
-            lambda: reports.export("pack"),
+    def wire_funnel(view) -> None:
+        view.cohortRequested.connect(open_cohort)
+        view.spendRequested.connect(open_spend)
+
+    def wire_companies(view) -> None:
+        view.dealRequested.connect(open_deal)
+
+    def wire_links(view) -> None:
+        view.companyRequested.connect(open_company)
+        if hasattr(view, "dealRequested"):
+            view.dealRequested.connect(open_deal)
+
+    specs = [
+        (
+            "funnel",
+            QCoreApplication.translate("Views", "Funnel"),
+            FunnelView,
+            wire_funnel,
+            "Ctrl+2",
         ),
-    )
+        (
+            "companies",
+            QCoreApplication.translate("Views", "Companies"),
+            CompaniesView,
+            wire_companies,
+            "Ctrl+3",
+        ),
+        (
+            "contacts",
+            QCoreApplication.translate("Views", "Contacts"),
+            ContactsView,
+            wire_links,
+            "Ctrl+4",
+        ),
+        (
+            "actions",
+            QCoreApplication.translate("Views", "Next actions"),
+            NextActionsView,
+            wire_links,
+            "Ctrl+5",
+        ),
+        (
+            "reports",
+            QCoreApplication.translate("Views", "Reports"),
+            ReportsPane,
+            lambda view: None,
+            "Ctrl+6",
+        ),
+    ]
+    for key, title, cls, wire, shortcut in specs:
+        views[key] = Deferred(lambda cls=cls: cls(services, stack), wire)
+        window.add_view(key, title, views[key], QKeySequence(shortcut))
 
-
-def _action(window, text: str, slot):
-    from PySide6.QtGui import QAction
-
-    action = QAction(text, window)
-    action.triggered.connect(slot)
-    return action
+    export = QAction(QCoreApplication.translate("Views", "Export report as PDF…"), window)
+    export.triggered.connect(lambda: views["reports"].view().export("pack"))
+    window.file_menu.insertAction(window.file_menu_extra, export)
