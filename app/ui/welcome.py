@@ -30,6 +30,7 @@ class WelcomeDialog(QDialog):
         super().__init__(parent)
         self.choice = DEMO
         self.setWindowTitle(self.tr("Welcome to Dealboard"))
+        self.setMinimumWidth(560)  # the descriptions read as lines, not as narrow columns
         layout = QVBoxLayout(self)
         title = QLabel(self.tr("<h2>Welcome to Dealboard</h2>"))
         layout.addWidget(title)
