@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 
@@ -59,3 +59,24 @@ def parse_money(text: str, locale: QLocale | None = None) -> int:
     from app.domain.money import parse_amount
 
     return parse_amount(text)
+
+
+# The default stage names are data (stored in English, matched by imports in either
+# language); these markers let lupdate collect them so they show translated.
+_DEFAULT_STAGES = (
+    QT_TRANSLATE_NOOP("Stage", "Qualification"),
+    QT_TRANSLATE_NOOP("Stage", "Meeting"),
+    QT_TRANSLATE_NOOP("Stage", "Proposal"),
+    QT_TRANSLATE_NOOP("Stage", "Close"),
+    QT_TRANSLATE_NOOP("Stage", "Awareness"),
+    QT_TRANSLATE_NOOP("Stage", "Interest"),
+    QT_TRANSLATE_NOOP("Stage", "Consideration"),
+    QT_TRANSLATE_NOOP("Stage", "Engagement"),
+    QT_TRANSLATE_NOOP("Stage", "Conversion"),
+    QT_TRANSLATE_NOOP("Stage", "Sales"),
+)
+
+
+def stage(name: str) -> str:
+    """A stage (or pipeline) name as shown: a default name translated, a user's own as typed."""
+    return QCoreApplication.translate("Stage", name)

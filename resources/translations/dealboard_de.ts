@@ -2631,6 +2631,49 @@
         </message>
     </context>
     <context>
+        <name>Stage</name>
+        <message>
+            <source>Qualification</source>
+            <translation>Qualifikation</translation>
+        </message>
+        <message>
+            <source>Meeting</source>
+            <translation>Treffen</translation>
+        </message>
+        <message>
+            <source>Proposal</source>
+            <translation>Angebot</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>Abschluss</translation>
+        </message>
+        <message>
+            <source>Awareness</source>
+            <translation>Bewusstsein</translation>
+        </message>
+        <message>
+            <source>Interest</source>
+            <translation>Interesse</translation>
+        </message>
+        <message>
+            <source>Consideration</source>
+            <translation>Erwägung</translation>
+        </message>
+        <message>
+            <source>Engagement</source>
+            <translation>Engagement</translation>
+        </message>
+        <message>
+            <source>Conversion</source>
+            <translation>Konversion</translation>
+        </message>
+        <message>
+            <source>Sales</source>
+            <translation>Vertrieb</translation>
+        </message>
+    </context>
+    <context>
         <name>StageColumn</name>
         <message>
             <source>%1 · weighted %2</source>

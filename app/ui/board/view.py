@@ -218,7 +218,7 @@ class BoardView(QWidget):
         self.pipeline_box.blockSignals(True)
         self.pipeline_box.clear()
         for pid, name in pipelines:
-            self.pipeline_box.addItem(name, pid)
+            self.pipeline_box.addItem(fmt.stage(name), pid)
         self.pipeline_box.blockSignals(False)
         self.pipeline_box.setVisible(len(pipelines) > 1)
         self._build_columns()
@@ -237,7 +237,7 @@ class BoardView(QWidget):
         self.columns = []
         for stage_id, name, _, _ in self.services.stages.pipeline_stages(self.pipeline_id):
             model = StageColumnModel(self.services, stage_id, self.move_deals, self)
-            column = StageColumn(model, name, self.delegate)
+            column = StageColumn(model, fmt.stage(name), self.delegate)
             view = column.view
             view.stepColumn.connect(lambda step, c=column: self._focus_column(c, step))
             view.moveSelected.connect(lambda step, c=column: self.move_selected_by(c, step))
@@ -381,8 +381,9 @@ class BoardView(QWidget):
     def lose(self, deal_ids: list[int], reason: str | None = None) -> bool:
         if reason is None:
             from app.ui.dialogs.lost_reason import LostReasonDialog
+            from app.ui.dialogs.settings import offered_lost_reasons
 
-            dialog = LostReasonDialog(self.services.deals.lost_reasons(), len(deal_ids), self)
+            dialog = LostReasonDialog(offered_lost_reasons(self.services), len(deal_ids), self)
             if not dialog.exec():
                 return False
             reason = dialog.reason()

@@ -309,7 +309,7 @@ class CompanyDetail(QWidget):
         )
         self.stage_combo.clear()
         for stage_id, name in self._services.stages.funnel_stages():
-            self.stage_combo.addItem(name, stage_id)
+            self.stage_combo.addItem(fmt.stage(name), stage_id)
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(detail["funnel_stage_id"]))
         _fill(self.group_combo, self._queries.groups(), detail["group"])
         _fill(self.source_combo, self._queries.sources(), detail["source"])
@@ -395,7 +395,7 @@ class CompanyDetail(QWidget):
         )
 
     def _stage_name(self, stage_id: int) -> str:
-        return dict(self._services.stages.funnel_stages()).get(stage_id, "")
+        return fmt.stage(dict(self._services.stages.funnel_stages()).get(stage_id, ""))
 
     def log_activity(self, kind: str, subject: str | None = None) -> bool:
         """One click: log a call/meeting/email/note that happened now."""

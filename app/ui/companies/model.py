@@ -236,7 +236,7 @@ class CompanyTableModel(QAbstractTableModel):
         if key == "group":
             return r.group
         if key == "funnel_stage":
-            return r.funnel_stage
+            return fmt.stage(r.funnel_stage)
         if key == "source":
             return r.source
         if key == "entered_on":

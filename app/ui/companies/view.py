@@ -72,7 +72,7 @@ class CompaniesView(QWidget):
         self.group_filter = ChoiceCombo(self.tr("All groups"), lambda: _pairs(q.groups()))
         self.stage_filter = ChoiceCombo(
             self.tr("All funnel stages"),
-            lambda: [(n, s) for s, n in self._services.stages.funnel_stages()],
+            lambda: [(fmt.stage(n), s) for s, n in self._services.stages.funnel_stages()],
         )
         self.source_filter = ChoiceCombo(self.tr("All sources"), lambda: _pairs(q.sources()))
         self.tag_filter = ChoiceCombo(self.tr("All tags"), lambda: [(t, t) for t, _ in q.tags()])

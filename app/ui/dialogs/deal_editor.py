@@ -103,7 +103,7 @@ class DealEditor(QDialog):
 
         self.stage = QComboBox()
         for stage_id, name, *_ in self._stages:
-            self.stage.addItem(name, stage_id)
+            self.stage.addItem(fmt.stage(name), stage_id)
         if data.get("stage"):
             self.stage.setCurrentIndex(max(self.stage.findData(data["stage"]), 0))
         self._add(form, "stage", self.tr("Stage"), self.stage)

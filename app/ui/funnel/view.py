@@ -200,7 +200,7 @@ class FunnelView(QWidget):
         bars = [
             Bar(
                 stage_id=stage_id,
-                name=row["stage"],
+                name=fmt.stage(row["stage"]),
                 reached=row["reached"],
                 of_previous=row["conversion_from_previous"],
                 of_first=(row["reached"] / first) if first else None,
