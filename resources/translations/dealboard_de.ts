@@ -1091,6 +1091,14 @@
     <context>
         <name>FunnelChart</name>
         <message>
+            <source>Funnel</source>
+            <translation>Trichter</translation>
+        </message>
+        <message>
+            <source>%1: %2 companies</source>
+            <translation>%1: %2 Firmen</translation>
+        </message>
+        <message>
             <source>No funnel stages.</source>
             <translation>Keine Trichterphasen.</translation>
         </message>

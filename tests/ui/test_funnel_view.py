@@ -186,3 +186,13 @@ def test_refreshes_after_a_write_and_survives_an_empty_period(funnel, demo, qtbo
     assert funnel.report["leads_entered"] == 0
     assert funnel.figures["cac"].value.text() == "—"
     funnel.grab()  # paints the empty funnel without errors
+
+
+def test_funnel_chart_describes_its_bars_for_screen_readers(qtbot):
+    from app.ui.funnel.chart import Bar, FunnelChart
+
+    chart = FunnelChart()
+    qtbot.addWidget(chart)
+    chart.set_bars([Bar(1, "Awareness", 120, None, 1.0), Bar(2, "Interest", 60, 0.5, 0.5)])
+    assert chart.accessibleName() == "Funnel"
+    assert chart.accessibleDescription() == "Awareness: 120 companies; Interest: 60 companies"

@@ -68,6 +68,7 @@ class FunnelChart(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumHeight(240)
+        self.setAccessibleName(self.tr("Funnel"))
 
     # ---- data ----------------------------------------------------------------------------
     def set_bars(self, bars: list[Bar]) -> None:
@@ -75,6 +76,15 @@ class FunnelChart(QWidget):
         self._hover = -1
         if self._current >= len(self._bars):
             self._current = -1
+        # Screen readers get the numbers the bars paint.
+        self.setAccessibleDescription(
+            "; ".join(
+                self.tr("%1: %2 companies")
+                .replace("%1", b.name)
+                .replace("%2", self._locale.toString(b.reached))
+                for b in self._bars
+            )
+        )
         self.update()
 
     def bars(self) -> list[Bar]:
