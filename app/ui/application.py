@@ -138,7 +138,38 @@ class Dealboard:
         restore.triggered.connect(self.restore_from_backup)
         backup_now = QAction(window.tr("Back up &now"), window)
         backup_now.triggered.connect(lambda: self.session.scheduler.backup_now())
-        window.file_menu.insertActions(window.file_menu_extra, [backup_now, restore])
+        import_action = QAction(window.tr("&Import…"), window)
+        import_action.triggered.connect(self.import_file)
+        export_action = QAction(window.tr("&Export…"), window)
+        export_action.triggered.connect(self.export_file)
+        window.file_menu.insertActions(
+            window.file_menu_extra, [import_action, export_action, backup_now, restore]
+        )
+
+    def import_file(self) -> None:
+        from app.services import backup
+        from app.ui.dialogs.import_dialog import run_import_dialog
+        from app.ui.session import backup_folder
+
+        # A checked backup first: an import is one transaction, but not an undo step.
+        try:
+            backup.make_backup(self.session.path, folder=backup_folder(self.settings))
+        except (backup.BackupFailed, OSError) as exc:
+            answer = QMessageBox.question(
+                self.window,
+                APP_NAME,
+                self.window.tr(
+                    "No backup could be made before the import (%1). Import anyway?"
+                ).replace("%1", str(exc)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        run_import_dialog(self.window, self.session.services)
+
+    def export_file(self) -> None:
+        from app.ui.dialogs.export_dialog import run_export_dialog
+
+        run_export_dialog(self.window, self.session.services)
 
     def restore_from_backup(self) -> bool:
         """File → Restore from backup…: the current file is kept aside, never deleted."""

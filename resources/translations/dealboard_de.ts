@@ -343,6 +343,18 @@
             <source>Back up &amp;now</source>
             <translation>&amp;Jetzt sichern</translation>
         </message>
+        <message>
+            <source>No backup could be made before the import (%1). Import anyway?</source>
+            <translation>Vor dem Import konnte keine Sicherung angelegt werden (%1). Trotzdem importieren?</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importieren…</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exportieren…</translation>
+        </message>
     </context>
     <context>
         <name>Activity</name>
