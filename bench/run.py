@@ -2,7 +2,7 @@
 
     python bench/run.py [--sizes 1000,10000,100000] [--json OUT] [--only NAME,...]
 
-Each size's demo database is generated once and cached in bench/.cache/. Every
+Each size's demo database is generated once per schema and cached in bench/.cache/. Every
 bench/bench_*.py module exposes measure(db_path, deals) -> list of rows
 {"metric", "deals", "median_ms", "baseline", "baseline_median_ms"}; query metrics time
 the same aggregate in raw sqlite3 on the same file, alternating runs, so the ratio holds
@@ -27,11 +27,31 @@ sys.path.insert(0, str(HERE))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def schema_tag() -> str:
+    """A short fingerprint of the schema (tables and indexes): a cached database made by
+    another schema is made again rather than benchmarked with missing columns or indexes."""
+    import hashlib
+
+    import peewee as pw
+
+    from app.storage.models import ALL_MODELS
+
+    db = pw.SqliteDatabase(":memory:")
+    with db.bind_ctx(ALL_MODELS):
+        db.create_tables(ALL_MODELS)
+        ddl = [sql for (sql,) in db.execute_sql("SELECT sql FROM sqlite_master ORDER BY name")]
+    db.close()
+    return hashlib.sha1("\n".join(filter(None, ddl)).encode()).hexdigest()[:8]
+
+
 def demo_database(deals: int) -> Path:
-    """The cached demo database of this size (seed 1), made on first use."""
+    """The cached demo database of this size (seed 1) and schema, made on first use."""
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"demo-{deals}.sqlite"
+    path = CACHE / f"demo-{deals}-{schema_tag()}.sqlite"
     if not path.exists():
+        stale = [*CACHE.glob(f"demo-{deals}.sqlite*"), *CACHE.glob(f"demo-{deals}-*.sqlite*")]
+        for old in stale:  # the same size made by another schema
+            old.unlink(missing_ok=True)
         from app.cli.demo import make_demo
 
         started = time.perf_counter()

@@ -20,9 +20,11 @@ from app.storage.models import (
 KINDS = ("overdue", "rotting", "no_next_action")
 
 
-def _open_activity() -> pw.ModelSelect:
-    return Activity.select(pw.SQL("1")).where(
-        (Activity.deal == Deal.id) & Activity.done_at.is_null()
+def _open_activity_deals() -> pw.ModelSelect:
+    """The deals with an open activity, read from the open end of activity(done_at, due_on,
+    deal): one pass over the open activities instead of a lookup per open deal."""
+    return Activity.select(Activity.deal).where(
+        Activity.done_at.is_null() & Activity.deal.is_null(False)
     )
 
 
@@ -59,9 +61,10 @@ class AttentionQueries(Service):
             base &= Deal.pipeline == pipeline_id
         out = {
             "overdue": self._list(
-                base & pw.fn.EXISTS(_open_activity().where(Activity.due_on < today)), limit
+                base & Deal.id.in_(_open_activity_deals().where(Activity.due_on < today)), limit
             ),
-            "no_next_action": self._list(base & ~pw.fn.EXISTS(_open_activity()), limit),
+            # NOT IN is NOT EXISTS here: the subquery holds no NULL.
+            "no_next_action": self._list(base & Deal.id.not_in(_open_activity_deals()), limit),
         }
         out["rotting"] = (
             self._list(base & _rotting_condition(dict(stages)), limit)
@@ -72,35 +75,40 @@ class AttentionQueries(Service):
         return {kind: out[kind] for kind in KINDS}
 
     def _list(self, cond: pw.Expression, limit: int) -> dict:
-        # COUNT(*) OVER () counts every match in the same pass that finds the largest few.
-        rows = list(
-            Deal.select(
-                Deal.id,
-                Deal.title,
-                Company.name,
-                PipelineStage.name,
-                Deal.value_minor,
-                pw.fn.COUNT(pw.SQL("*")).over(),
-            )
-            .join(PipelineStage, on=Deal.stage == PipelineStage.id)
-            .switch(Deal)
-            .join(Company, pw.JOIN.LEFT_OUTER)
+        # COUNT(*) OVER () counts every match in the same pass that finds the largest few;
+        # only id and value per match (from the open-deals index), the rest for those few.
+        top = list(
+            Deal.select(Deal.id, pw.fn.COUNT(pw.SQL("*")).over())
             .where(cond)
             .order_by(Deal.value_minor.desc(), Deal.id)
             .limit(limit)
             .tuples()
         )
+        if not top:
+            return {"count": 0, "deals": []}
+        ids = [i for i, _ in top]
+        rows = {
+            i: (title, company, stage, value)
+            for i, title, company, stage, value in Deal.select(
+                Deal.id, Deal.title, Company.name, PipelineStage.name, Deal.value_minor
+            )
+            .join(PipelineStage, on=Deal.stage == PipelineStage.id)
+            .switch(Deal)
+            .join(Company, pw.JOIN.LEFT_OUTER)
+            .where(Deal.id.in_(ids))
+            .tuples()
+        }
         return {
-            "count": rows[0][5] if rows else 0,
+            "count": top[0][1],
             "deals": [
                 {
                     "deal_id": i,
-                    "title": title,
-                    "company": company or "",
-                    "stage": stage,
-                    "value_minor": value,
+                    "title": rows[i][0],
+                    "company": rows[i][1] or "",
+                    "stage": rows[i][2],
+                    "value_minor": rows[i][3],
                 }
-                for i, title, company, stage, value, _ in rows
+                for i in ids
             ],
         }
 

@@ -255,7 +255,8 @@ COLUMNS = {
     Contact: _words("id, company, name, role, email, phone, created_at"),
     Deal: _words(
         "id, title, company, contact, value_minor, pipeline, stage, position, status,"
-        "lost_reason, probability, expected_close, notes, owner, created_at, closed_at"
+        "lost_reason, probability, expected_close, notes, owner, created_at, closed_at,"
+        "reached_position"
     ),
     StageHistory: _words("id, deal, stage, status, company, funnel_stage, entered_at, left_at"),
     Activity: _words(
@@ -439,7 +440,9 @@ class _Demo:
             Pipeline.select(Pipeline.id).where(Pipeline.name == "Sales").bind(db).scalar()
         )
         stages = list(
-            PipelineStage.select(PipelineStage.id, PipelineStage.rotting_days)
+            PipelineStage.select(
+                PipelineStage.id, PipelineStage.rotting_days, PipelineStage.position
+            )
             .where(PipelineStage.pipeline == self.pipeline_id)
             .order_by(PipelineStage.position)
             .bind(db)
@@ -447,8 +450,9 @@ class _Demo:
         )
         if len(self.funnel) < 3 or len(stages) < 2:
             raise ValueError("demo data needs at least 3 funnel stages and 2 pipeline stages")
-        self.stage_ids = [sid for sid, _ in stages]
-        self.rotting = [rot for _, rot in stages]
+        self.stage_ids = [sid for sid, _, _ in stages]
+        self.rotting = [rot for _, rot, _ in stages]
+        self.stage_positions = [pos for _, _, pos in stages]
         self.history: list[tuple] = []
         self.activities: list[tuple] = []
         self.done_per_month = [0] * HISTORY_MONTHS
@@ -665,6 +669,7 @@ class _Demo:
         now = clock.now
         today = clock.days
         stage_ids = self.stage_ids
+        stage_positions = self.stage_positions
         history = self.history
         month_of_day = self.month_of_day
         add_activity = self._add_activity
@@ -729,7 +734,7 @@ class _Demo:
                 (
                     deal_id, title, company_id, contact, value, self.pipeline_id,
                     stage_ids[stage], position, status, reason, probability, expected, "",
-                    self.user_id, marks[0], closed,
+                    self.user_id, marks[0], closed, max(stage_positions[s] for s in path),
                 )
             )  # fmt: skip
             won_at = self.first_win.get(c)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-from app.storage.models import Company, FunnelStage, StageHistory
+from app.storage.models import Company, Deal, FunnelStage, PipelineStage, StageHistory
 
 
 def enter_deal_state(deal_id: int, stage_id: int, status: str, at: dt.datetime) -> None:
@@ -14,6 +14,30 @@ def enter_deal_state(deal_id: int, stage_id: int, status: str, at: dt.datetime) 
         (StageHistory.deal == deal_id) & StageHistory.left_at.is_null()
     ).execute()
     StageHistory.insert(deal=deal_id, stage=stage_id, status=status, entered_at=at).execute()
+    pipeline = PipelineStage.select(PipelineStage.pipeline).where(PipelineStage.id == stage_id)
+    Deal.update(reached_position=_reached(pipeline)).where(Deal.id == deal_id).execute()
+
+
+def _reached(pipeline) -> pw.ModelSelect:
+    """The highest position among the deal's history rows in the pipeline's stages (the
+    deal's own history, a few rows by index); NULL if it has none there."""
+    return (
+        StageHistory.select(pw.fn.MAX(PipelineStage.position))
+        .join(PipelineStage, on=StageHistory.stage == PipelineStage.id)
+        .where((StageHistory.deal == Deal.id) & (PipelineStage.pipeline == pipeline))
+    )
+
+
+def refresh_deal_reach(where: pw.Expression | None = None) -> None:
+    """Recompute Deal.reached_position (of the deals matching `where`) from the history.
+
+    For bulk inserts that leave it out, after a pipeline's stages changed order or one was
+    removed, and after an undo wrote back rows captured under another stage order.
+    """
+    query = Deal.update(reached_position=_reached(Deal.pipeline))
+    if where is not None:
+        query = query.where(where)
+    query.execute()
 
 
 def enter_funnel_stage(company_id: int, funnel_stage_id: int, at: dt.datetime) -> None:

@@ -450,6 +450,9 @@ class _Planner:
             self.stages[pid] = [(sid, name) for sid, name, *_ in self.s.stages.pipeline_stages(pid)]
         self.stage_index = {pid: _stage_index(stages) for pid, stages in self.stages.items()}
         self.stage_names = {sid: name for stages in self.stages.values() for sid, name in stages}
+        self.stage_positions = dict(
+            PipelineStage.select(PipelineStage.id, PipelineStage.position).tuples()
+        )
 
         self.companies: dict[str, int] = {}
         self.company_names: dict[int, str] = {}
@@ -670,6 +673,7 @@ class _Planner:
                 self.owner,
                 created_text,
                 closed_text,
+                self.stage_positions[stage_id],  # its history holds this one stage
             )
         )
         self.deal_history.append((deal_id, stage_id, OPEN, created_text, closed_text))
@@ -1025,6 +1029,7 @@ class _Planner:
                     "owner",
                     "created_at",
                     "closed_at",
+                    "reached_position",
                 ),
                 self.deals,
                 advance,

@@ -126,25 +126,19 @@ class ReportDetails(Service):
             & (Deal.created_at >= period.start_instant())
             & (Deal.created_at < period.end_instant())
         )
-        # Driven from the deals (one pass, each deal's few history rows by index): joining
-        # the history to an IN (cohort) subquery made SQLite build and probe a temp table.
-        highest = (
-            Deal.select(pw.fn.MAX(PipelineStage.position).alias("top"))
-            .join(StageHistory, on=StageHistory.deal == Deal.id)
-            .join(PipelineStage, on=StageHistory.stage == PipelineStage.id)
-            .where(cohort & (Deal.status != WON))
-            .group_by(Deal.id)
-        )
+        # Deal.reached_position is each deal's highest stage in its history, kept beside every
+        # history row: one pass over an index in group-by order, no history rows read. A won
+        # deal counts as having passed every stage; one without history rows (None) only then.
         counts: dict[int, int] = {}
-        for top, n in (
-            Deal.select(highest.c.top, pw.fn.COUNT(pw.SQL("*")))
-            .from_(highest)
-            .group_by(highest.c.top)
+        for status, top, n in (
+            Deal.select(Deal.status, Deal.reached_position, pw.fn.COUNT(pw.SQL("*")))
+            .where(cohort)
+            .group_by(Deal.status, Deal.reached_position)
             .tuples()
         ):
-            counts[rank[top]] = counts.get(rank[top], 0) + n
-        won_count = Deal.select(pw.fn.COUNT(Deal.id)).where(cohort & (Deal.status == WON)).scalar()
-        counts[len(stages)] = won_count
+            k = len(stages) if status == WON else None if top is None else rank[top]
+            if k is not None:
+                counts[k] = counts.get(k, 0) + n
         reached = metrics.reached_from_highest(counts, len(stages) + 1)
         conversions = metrics.step_conversions(reached)
         names = [name for name, _ in stages] + [WON]
@@ -221,7 +215,17 @@ def _forecast_rows(rows: list[dict], window: list[dt.date]) -> list[dict]:
     return out
 
 
-def bundle(
+def bundle(services, pipeline_id: int, period: Period, **options) -> dict:
+    """Every number of the reports pane and the report pack, from ReportService's reports.
+
+    `as_of` None means the pipeline as of the period's end (now for a current period).
+    The reports are independent reads, so on a database file they run side by side, each
+    on its own connection of a small thread pool (SQLite releases the GIL while it works).
+    """
+    return start_bundle(services, pipeline_id, period, **options)()
+
+
+def start_bundle(
     services,
     pipeline_id: int,
     period: Period,
@@ -231,13 +235,10 @@ def bundle(
     stage_tables: bool = False,
     attention: bool = False,
     parallel: bool = True,
-) -> dict:
-    """Every number of the reports pane and the report pack, from ReportService's reports.
-
-    `as_of` None means the pipeline as of the period's end (now for a current period).
-    The reports are independent reads, so on a database file they run side by side, each
-    on its own connection of a small thread pool (SQLite releases the GIL while it works).
-    """
+) -> Callable[[], dict]:
+    """bundle() begun: on a database file the reads are under way in worker threads when
+    this returns, so the caller can build its pages meanwhile; calling the result waits for
+    them and gives bundle()'s dict."""
     today = today or dt.date.today()
     details = ReportDetails(services)
     reports = services.reports
@@ -273,19 +274,28 @@ def bundle(
         "today": today,
         "currency": services.currency(),
     }
-    data.update(_run(services.db, jobs, parallel))
-    return data
+    results = _start(services.db, jobs, parallel)
+
+    def collect() -> dict:
+        data.update(results())
+        return data
+
+    return collect
 
 
 _pool: ThreadPoolExecutor | None = None
 
 
-def _run(db: pw.Database, jobs: dict[str, Callable[[], object]], parallel: bool) -> dict:
-    """Each job's result; in worker threads when the database is a file others can open."""
+def _start(
+    db: pw.Database, jobs: dict[str, Callable[[], object]], parallel: bool
+) -> Callable[[], dict]:
+    """Each job's result, to wait for; in worker threads when the database is a file others
+    can open, else run here and now."""
     file_db = isinstance(db, pw.SqliteDatabase) and db.database not in ("", ":memory:")
     in_transaction = db.in_transaction()  # uncommitted rows are visible to this thread only
     if not (parallel and file_db) or in_transaction or len(jobs) < 2:
-        return {key: job() for key, job in jobs.items()}
+        done = {key: job() for key, job in jobs.items()}
+        return lambda: done
     global _pool
     if _pool is None:
         _pool = ThreadPoolExecutor(
@@ -299,7 +309,7 @@ def _run(db: pw.Database, jobs: dict[str, Callable[[], object]], parallel: bool)
             db.close()  # peewee keeps one connection per thread: close this thread's one
 
     futures = {key: _pool.submit(on_own_connection, job) for key, job in jobs.items()}
-    return {key: future.result() for key, future in futures.items()}
+    return lambda: {key: future.result() for key, future in futures.items()}
 
 
 def _date(value) -> dt.date | None:
@@ -308,4 +318,11 @@ def _date(value) -> dt.date | None:
     return dt.date.fromisoformat(str(value)[:10])
 
 
-__all__ = ["STAGE_TABLE_ROWS", "ReportDetails", "bundle", "forecast_window", "pipeline_as_of"]
+__all__ = [
+    "STAGE_TABLE_ROWS",
+    "ReportDetails",
+    "bundle",
+    "forecast_window",
+    "pipeline_as_of",
+    "start_bundle",
+]

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from dataclasses import dataclass
 
 import peewee as pw
 
 from app.domain import metrics
-from app.domain.periods import Period, month_start, period_of
+from app.domain.periods import Period, add_months, month_start, period_of
 from app.services.base import Service
 from app.storage.models import (
     LOST,
@@ -27,7 +28,7 @@ from app.storage.models import (
     Target,
     utc_now,
 )
-from app.storage.sql import days_between, month_key
+from app.storage.sql import days_between
 
 
 @dataclass(frozen=True)
@@ -258,28 +259,35 @@ class ReportService(Service):
 
     def monthly(self, period: Period) -> list[dict]:
         """Per month of the period: won value and count, lost count, average cycle."""
-        key = month_key(self.s.db, Deal.closed_at)
-        rows = (
-            Deal.select(
-                key.alias("m"),
-                Deal.status,
-                pw.fn.COUNT(Deal.id),
-                pw.fn.SUM(Deal.value_minor),
-                pw.fn.AVG(days_between(self.s.db, Deal.created_at, Deal.closed_at)),
-            )
-            .where(
-                Deal.deleted_at.is_null()
-                & Deal.status.in_([WON, LOST])
-                & (Deal.closed_at >= period.start_instant())
-                & (Deal.closed_at < period.end_instant())
-            )
-            .group_by(key, Deal.status)
-            .tuples()
-        )
-        months: dict[str, dict] = {}
         from app.domain.periods import months_between
 
-        for first in months_between(period.start, period.end):
+        firsts = months_between(period.start, period.end)
+        start, end = period.start_instant(), period.end_instant()
+        cycle = pw.fn.AVG(days_between(self.s.db, Deal.created_at, Deal.closed_at))
+        # One range of the closed-deals index per month, each grouped by status in index
+        # order: grouping the whole period by a month expression sorted every row instead.
+        parts = []
+        for k, first in enumerate(firsts):
+            lower = max(start, dt.datetime.combine(first, dt.time.min))
+            upper = min(end, dt.datetime.combine(add_months(first, 1), dt.time.min))
+            parts.append(
+                Deal.select(
+                    pw.Value(k),
+                    Deal.status,
+                    pw.fn.COUNT(Deal.id),
+                    pw.fn.SUM(Deal.value_minor),
+                    cycle,
+                )
+                .where(
+                    Deal.deleted_at.is_null()
+                    & Deal.status.in_([WON, LOST])
+                    & (Deal.closed_at >= lower)
+                    & (Deal.closed_at < upper)
+                )
+                .group_by(Deal.status)
+            )
+        months: dict[str, dict] = {}
+        for first in firsts:
             months[first.strftime("%Y-%m")] = {
                 "month": first.strftime("%Y-%m"),
                 "won": 0,
@@ -287,25 +295,25 @@ class ReportService(Service):
                 "won_value_minor": 0,
                 "average_cycle_days": None,
             }
-        for month, status, count, value, cycle in rows:
-            entry = months.get(month)
-            if entry is None:
-                continue
+        entries = list(months.values())
+        for k, status, count, value, days in _union_all(parts):
+            entry = entries[k]
             entry[status] = count
             if status == WON:
                 entry["won_value_minor"] = value or 0
-                entry["average_cycle_days"] = round(cycle, 1) if cycle is not None else None
-        for entry in months.values():
+                entry["average_cycle_days"] = round(days, 1) if days is not None else None
+        for entry in entries:
             entry["win_rate"] = metrics.ratio(entry["won"], entry["won"] + entry["lost"])
-        return list(months.values())
+        return entries
 
     def forecast(self, pipeline_id: int | None = None) -> list[dict]:
         """Expected won value per month of expected close (Σ value × probability)."""
-        key = month_key(self.s.db, Deal.expected_close)
         probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
+        # Grouped by the day, which a pipeline's open deals are indexed by (no sort), and the
+        # days summed into months here; sums of integers, so the same totals exactly.
         query = (
             Deal.select(
-                key,
+                Deal.expected_close,
                 pw.fn.COUNT(Deal.id),
                 pw.fn.SUM(Deal.value_minor),
                 pw.fn.SUM(Deal.value_minor * probability),
@@ -316,58 +324,88 @@ class ReportService(Service):
                 & Deal.deleted_at.is_null()
                 & Deal.expected_close.is_null(False)
             )
-            .group_by(key)
-            .order_by(key)
+            .group_by(Deal.expected_close)
         )
         if pipeline_id:
             query = query.where(Deal.pipeline == pipeline_id)
+        months: dict[str, list[int]] = {}
+        for day, n, v, w in query.tuples():
+            sums = months.setdefault(str(day)[:7], [0, 0, 0])
+            sums[0] += n
+            sums[1] += v or 0
+            sums[2] += w or 0
         return [
             {
                 "month": m,
                 "count": n,
-                "value_minor": v or 0,
-                "expected_value_minor": round((w or 0) / 100),
+                "value_minor": v,
+                "expected_value_minor": round(w / 100),
             }
-            for m, n, v, w in query.tuples()
+            for m, (n, v, w) in sorted(months.items())
         ]
 
     # ---- targets -------------------------------------------------------------------------
     def target_actual(self, metric: str, period: Period) -> int:
+        return self._actual_query(metric, period).scalar() or 0
+
+    def _actual_query(self, metric: str, period: Period) -> pw.ModelSelect:
+        """The actual of a target metric over a period, as a one-value query."""
         start, end = period.start_instant(), period.end_instant()
         if metric in ("won_value", "won_deals"):
             agg = pw.fn.SUM(Deal.value_minor) if metric == "won_value" else pw.fn.COUNT(Deal.id)
-            return (
-                Deal.select(agg)
-                .where(
-                    Deal.deleted_at.is_null()
-                    & (Deal.status == WON)
-                    & (Deal.closed_at >= start)
-                    & (Deal.closed_at < end)
-                )
-                .scalar()
-                or 0
+            return Deal.select(agg).where(
+                Deal.deleted_at.is_null()
+                & (Deal.status == WON)
+                & (Deal.closed_at >= start)
+                & (Deal.closed_at < end)
             )
         if metric == "new_leads":
-            return (
-                Company.select(pw.fn.COUNT(Company.id))
-                .where(
-                    Company.deleted_at.is_null()
-                    & (Company.entered_on >= period.start)
-                    & (Company.entered_on <= period.end)
-                )
-                .scalar()
-                or 0
+            return Company.select(pw.fn.COUNT(Company.id)).where(
+                Company.deleted_at.is_null()
+                & (Company.entered_on >= period.start)
+                & (Company.entered_on <= period.end)
             )
-        return (
-            Activity.select(pw.fn.COUNT(Activity.id))
-            .where((Activity.done_at >= start) & (Activity.done_at < end))
-            .scalar()
-            or 0
+        return Activity.select(pw.fn.COUNT(Activity.id)).where(
+            (Activity.done_at >= start) & (Activity.done_at < end)
         )
+
+    def target_actuals(self, wanted: list[tuple[str, Period]]) -> dict[tuple[str, Period], int]:
+        """target_actual of each (metric, period): per metric one statement.
+
+        The periods' bounds cut the days into stretches; each stretch is counted once (one
+        index range each) and a period's actual is the sum of its stretches, so the month,
+        quarter and year targets of a metric read its rows once, not three times.
+        """
+        by_metric: dict[str, set[Period]] = {}
+        for metric, period in wanted:
+            by_metric.setdefault(metric, set()).add(period)
+        day = dt.timedelta(days=1)
+        out: dict[tuple[str, Period], int] = {}
+        for metric, periods in by_metric.items():
+            bounds = sorted({p.start for p in periods} | {p.end + day for p in periods})
+            stretches = [
+                Period(a, b - day)
+                for a, b in itertools.pairwise(bounds)
+                if any(p.start <= a and b - day <= p.end for p in periods)
+            ]
+            parts = [
+                self._actual_query(metric, stretch).select_extend(pw.Value(k))
+                for k, stretch in enumerate(stretches)
+            ]
+            sums = [0] * len(stretches)
+            for amount, k in _union_all(parts):
+                sums[k] = amount or 0
+            for period in periods:
+                out[metric, period] = sum(
+                    n
+                    for stretch, n in zip(stretches, sums, strict=True)
+                    if period.start <= stretch.start and stretch.end <= period.end
+                )
+        return out
 
     def targets(self, today: dt.date) -> list[dict]:
         """Targets whose period contains today: actual, progress and projection."""
-        result = []
+        current = []
         for metric, kind, start, amount, owner in (
             Target.select(
                 Target.metric, Target.period_kind, Target.period_start, Target.amount, Target.owner
@@ -376,9 +414,12 @@ class ReportService(Service):
             .tuples()
         ):
             period = period_of(kind, start)
-            if not period.start <= today <= period.end:
-                continue
-            actual = self.target_actual(metric, period)
+            if period.start <= today <= period.end:
+                current.append((metric, kind, period, amount, owner))
+        actuals = self.target_actuals([(metric, period) for metric, _, period, _, _ in current])
+        result = []
+        for metric, kind, period, amount, owner in current:
+            actual = actuals[metric, period]
             elapsed = (today - period.start).days + 1
             projected = metrics.projection(actual, elapsed, period.days)
             result.append(
@@ -468,6 +509,22 @@ class ReportService(Service):
                 }
             )
         return out
+
+
+# SQLite takes at most 500 terms in one compound SELECT; stay well below.
+UNION_PARTS = 100
+
+
+def _union_all(parts: list[pw.ModelSelect]) -> list[tuple]:
+    """The rows of the queries, as UNION ALL statements of up to UNION_PARTS queries each."""
+    rows: list[tuple] = []
+    for i in range(0, len(parts), UNION_PARTS):
+        chunk = parts[i : i + UNION_PARTS]
+        query = chunk[0]
+        for part in chunk[1:]:
+            query = query.union_all(part)
+        rows.extend(query.tuples())
+    return rows
 
 
 def _round(value: float | None) -> int | None:

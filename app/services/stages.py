@@ -8,7 +8,7 @@ import peewee as pw
 
 from app.services import ServiceError
 from app.services.base import Service
-from app.services.history import refresh_funnel_cache
+from app.services.history import refresh_deal_reach, refresh_funnel_cache
 from app.storage.models import (
     Company,
     Deal,
@@ -149,6 +149,7 @@ class StageService(Service):
         with self.write("stage"):
             for pos, stage_id in enumerate(stage_ids):
                 PipelineStage.update(position=pos).where(PipelineStage.id == stage_id).execute()
+            refresh_deal_reach(Deal.pipeline == pipeline_id)  # positions it reads changed
 
     def remove_stage(self, stage_id: int, rehome_to: int | None = None) -> None:
         """Remove a stage; its deals (and their history) move to `rehome_to` first."""
@@ -170,6 +171,7 @@ class StageService(Service):
                 StageHistory.update(stage=rehome_to).where(StageHistory.stage == stage_id).execute()
             stage.delete_instance()
             _compact(PipelineStage, PipelineStage.pipeline == stage.pipeline_id)
+            refresh_deal_reach(Deal.pipeline == stage.pipeline_id)
 
     # ---- funnel stages -------------------------------------------------------------------
     def add_funnel_stage(self, name: str, position: int | None = None) -> int:

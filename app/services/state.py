@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.domain.events import Change
+from app.services.history import refresh_deal_reach
 from app.storage.models import (
     Activity,
     Company,
@@ -96,6 +97,10 @@ def restore(services, image: Image) -> None:
                 for row in image.rows[key]:
                     if have.get(_key(model, row)) != row:
                         _upsert(model, row)
+        if image.deal_ids:
+            # Derived from the history by the stage order of now, which may have changed since
+            # the image was taken; the same value otherwise.
+            refresh_deal_reach(Deal.id.in_(list(image.deal_ids)))
     services.changed.emit(Change("all", image.deal_ids))
 
 

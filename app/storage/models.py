@@ -86,6 +86,8 @@ class Company(BaseModel):
             # already in group-by order (entered_on filtered inside it, no temp b-tree).
             (("deleted_at", "reached_position", "funnel_stage", "entered_on"), False),
             (("deleted_at", "converted_at"), False),
+            # New leads per period (targets): a range of entry days, index-only.
+            (("deleted_at", "entered_on"), False),
         )
 
 
@@ -113,7 +115,7 @@ class Deal(BaseModel):
     company = pw.ForeignKeyField(Company, backref="deals", null=True, on_delete="CASCADE")
     contact = pw.ForeignKeyField(Contact, backref="deals", null=True, on_delete="SET NULL")
     value_minor = pw.BigIntegerField(default=0)
-    pipeline = pw.ForeignKeyField(Pipeline, backref="deals")
+    pipeline = pw.ForeignKeyField(Pipeline, backref="deals", index=False)  # leads an index
     stage = pw.ForeignKeyField(PipelineStage, backref="deals", index=False)
     position = pw.FloatField(default=0.0)  # order within the stage column
     status = pw.CharField(default=OPEN)
@@ -125,6 +127,10 @@ class Deal(BaseModel):
     created_at = pw.DateTimeField(default=utc_now)
     closed_at = pw.DateTimeField(null=True)
     deleted_at = pw.DateTimeField(null=True)
+    # Derived from the stage history like Company.reached_position (services.history keeps it
+    # in the same transaction as each history row): the highest position among the deal's
+    # history rows in its pipeline's stages; None without any (a bulk insert that omits it).
+    reached_position = pw.IntegerField(null=True)
 
     class Meta:
         indexes = (
@@ -134,7 +140,23 @@ class Deal(BaseModel):
             (("status", "deleted_at", "stage", "value_minor", "probability"), False),
             # Win rate, cycle, won value per month and targets: closed deals by date, index-only.
             (("status", "closed_at", "deleted_at", "pipeline", "value_minor", "created_at"), False),
-            (("expected_close",), False),
+            # Forecast (by expected close, in index order) and the deals needing attention:
+            # a pipeline's open deals with their stage and value, index-only.
+            (
+                (
+                    "status",
+                    "deleted_at",
+                    "pipeline",
+                    "expected_close",
+                    "stage",
+                    "value_minor",
+                    "probability",
+                ),
+                False,
+            ),
+            # Pipeline conversion: a cohort's deals counted per status and highest stage, in
+            # group-by order (created_at filtered inside the index, no temp b-tree).
+            (("pipeline", "deleted_at", "status", "reached_position", "created_at"), False),
         )
 
 
@@ -163,7 +185,9 @@ class Activity(BaseModel):
         indexes = (
             (("deal", "done_at", "due_on"), False),
             (("company", "done_at", "due_on"), False),
-            (("done_at",), False),
+            # Activities done per period (targets), and the open ones (done_at IS NULL) by due
+            # date with their deal: overdue and no-next-action lists read only this index.
+            (("done_at", "due_on", "deal"), False),
         )
 
 
@@ -185,7 +209,8 @@ class StageHistory(BaseModel):
 
     class Meta:
         indexes = (
-            (("deal", "left_at"), False),
+            # A deal's current row and when it entered it (rotting), index-only.
+            (("deal", "left_at", "entered_at"), False),
             # Funnel reports: highest stage per company, index-only.
             (("company", "funnel_stage", "entered_at"), False),
             (("funnel_stage", "entered_at"), False),

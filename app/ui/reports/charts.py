@@ -106,6 +106,9 @@ class ChartCard(QFrame):
         grid.addItem(self.view, 0, 1)
         grid.addItem(self.axes["bottom"], 1, 1)
         for axis in self.axes.values():
+            # No axis shows a unit, so the prefix is never used; left on, every range change
+            # re-renders the (empty) axis label as HTML.
+            axis.enableAutoSIPrefix(False)
             axis.linkToView(self.view)
         self.axes["left"].setGrid(48)  # faint horizontal lines at the value ticks
         self.plot.setCentralItem(grid)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import weakref
+from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QUndoStack
@@ -29,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.events import Change
 from app.domain.periods import Period
 from app.services import Services
-from app.services.report_details import bundle
+from app.services.report_details import start_bundle
 from app.ui import format as fmt
 from app.ui.funnel.period import PeriodSelector
 
@@ -213,6 +214,8 @@ class ReportsPane(QWidget):
     def ensure_built(self) -> None:
         if self.built:
             return
+        # The reports are read in worker threads while the charts are built here.
+        pending = self._start_reading()
         from app.ui.reports import charts
         from app.ui.reports.snapshots import SnapshotsPanel
         from app.ui.reports.targets import TargetsStrip
@@ -290,7 +293,7 @@ class ReportsPane(QWidget):
         self.content_layout.addStretch(1)
         self.built = True
         self._apply_palette()
-        self.refresh()
+        self.refresh(pending)
         self.ready.emit()
 
     def _heading(self, text: str) -> QLabel:
@@ -333,24 +336,35 @@ class ReportsPane(QWidget):
         return card
 
     # ---- data ----------------------------------------------------------------------------
+    def _currency(self) -> str:
+        # The one read with the reports: axis labels and hover texts format many amounts.
+        return self.data["currency"] if self.data else self.services.currency()
+
     def _short_money(self, minor: float) -> str:
-        return fmt.short_money(minor, self.services.currency())
+        return fmt.short_money(minor, self._currency())
 
     def _money(self, minor: float | None, decimals: bool = True) -> str:
-        return fmt.money(minor, self.services.currency(), decimals=decimals)
+        return fmt.money(minor, self._currency(), decimals=decimals)
 
     def _month(self, key: str) -> str:
         return f"{QLocale().monthName(int(key[5:7]))} {key[:4]}"
 
-    def refresh(self) -> None:
-        """Read every report for the period and pipeline and show it (also when hidden)."""
+    def _start_reading(self) -> Callable[[], dict]:
+        return start_bundle(self.services, self.pipeline_id(), self.period(), today=self.today())
+
+    def refresh(self, pending: Callable[[], dict] | None = None) -> None:
+        """Read every report for the period and pipeline and show it (also when hidden).
+
+        `pending`: reads begun by _start_reading() for the current period and pipeline."""
         if not self.built:
             self.dirty = True
             return
         self._timer.stop()
         self.dirty = False
-        today = self.today()
-        self.data = data = bundle(self.services, self.pipeline_id(), self.period(), today=today)
+        if pending is None:
+            pending = self._start_reading()
+        self.data = data = pending()
+        today = data["today"]
         self._show_figures(data)
         self._show_pipeline(data)
         self._show_won(data)
