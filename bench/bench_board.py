@@ -70,7 +70,7 @@ def _spawn(mode: str, db: Path) -> dict:
 
 
 def measure(db_path: Path, deals: int) -> list[dict]:
-    from PySide6.QtCore import QModelIndex, Qt
+    from PySide6.QtCore import QEvent, QModelIndex, Qt
     from PySide6.QtGui import QUndoStack
     from PySide6.QtWidgets import QHBoxLayout, QListView, QWidget
 
@@ -93,7 +93,9 @@ def measure(db_path: Path, deals: int) -> list[dict]:
             view.grab()
             elapsed = (time.perf_counter() - started) * 1000
             view.deleteLater()
-            app.processEvents()
+            # Outside an event loop deleteLater waits forever: delete now, or every later
+            # drop would also refresh these boards.
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             return elapsed
 
         def empty_ready() -> float:
@@ -106,7 +108,7 @@ def measure(db_path: Path, deals: int) -> list[dict]:
             host.grab()
             elapsed = (time.perf_counter() - started) * 1000
             host.deleteLater()
-            app.processEvents()
+            app.sendPostedEvents(None, QEvent.Type.DeferredDelete)
             return elapsed
 
         board_ready(), empty_ready()

@@ -336,3 +336,11 @@ def test_editor_milestone_checklist_completes_playbook_actions(qtbot, services):
     editor.save()
     done = dict(Activity.select(Activity.subject, Activity.done_at.is_null(False)).tuples())
     assert done == {"Send offer": True, "Follow up": False}
+
+
+def test_a_closed_board_stops_listening_to_the_services(qtbot, services):
+    view = BoardView(services, QUndoStack())
+    listeners = len(services.changed._slots)
+    view.deleteLater()
+    qtbot.waitUntil(lambda: len(services.changed._slots) == listeners - 1)
+    services.deals.create("after the board closed")  # no zombie refresh, no error

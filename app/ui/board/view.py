@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QItemSelectionModel, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -210,7 +210,10 @@ class BoardView(QWidget):
         outer.addLayout(zones)
 
         self._load_pipelines()
-        services.changed.connect(self._on_changed)
+        slot = self._on_changed
+        services.changed.connect(slot)
+        # The services outlive a rebuilt window: stop listening when this board goes away.
+        self.destroyed.connect(lambda *_: _disconnect(services, slot))
 
     # ---- building ------------------------------------------------------------------------
     def _load_pipelines(self) -> None:
@@ -425,5 +428,8 @@ class BoardView(QWidget):
         return QSize(1200, 800)
 
 
-def index_of(column: StageColumn, row: int) -> QModelIndex:
-    return column.model.index(row)
+def _disconnect(services: Services, slot) -> None:
+    try:
+        services.changed.disconnect(slot)
+    except ValueError:
+        pass
