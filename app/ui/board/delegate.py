@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen
+from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.storage.models import LOST, WON
@@ -52,6 +52,7 @@ class CardDelegate(QStyledItemDelegate):
         self.currency = currency
         self.today = dt.date.today()
         self._fonts: dict[str, _Fonts] = {}
+        self._pixmaps: dict[tuple, QPixmap] = {}
         self._texts: dict[tuple, str] = {}  # formatted money and dates, reused across paints
         # Looked up once (the window is rebuilt when the language changes); literal tr()
         # calls so that lupdate finds them.
@@ -89,9 +90,39 @@ class CardDelegate(QStyledItemDelegate):
         return QSize(200, 2 * MARGIN + 2 * PAD + 4 * line + 3 * LINE_GAP + 6)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        """Draw the card from a pixmap cache: after a drop the two columns re-read their rows,
+        and most cards are unchanged (Card is a frozen, hashable value)."""
         card = index.data(CardRole)
         if card is None:
             return
+        state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
+        dpr = painter.device().devicePixelRatioF()
+        size = option.rect.size()
+        key = (
+            card,
+            size.width(),
+            size.height(),
+            int(state.value),
+            option.palette.cacheKey(),
+            dpr,
+            option.font.key(),
+        )
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            if len(self._pixmaps) > 600:  # a few screens of cards
+                self._pixmaps.clear()
+            pixmap = QPixmap(size * dpr)
+            pixmap.setDevicePixelRatio(dpr)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(QPoint(0, 0), size)
+            card_painter = QPainter(pixmap)
+            self._paint_card(card_painter, local, card)
+            card_painter.end()
+            self._pixmaps[key] = pixmap
+        painter.drawPixmap(option.rect.topLeft(), pixmap)
+
+    def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, card) -> None:
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         pal = option.palette
