@@ -130,6 +130,8 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         self._action(edit, self.tr("&New deal…"), self.new_deal, QKeySequence("Ctrl+Shift+N"))
         self._action(edit, self.tr("&Find"), self._find, QKeySequence.StandardKey.Find)
+        edit.addSeparator()
+        self._action(edit, self.tr("Stage &playbooks…"), lambda: self.board.edit_playbook())
         self.edit_menu = edit
 
         self.view_menu = bar.addMenu(self.tr("&View"))

@@ -434,6 +434,10 @@
             <translation>Verloren — hier ablegen</translation>
         </message>
         <message>
+            <source>Edit playbook…</source>
+            <translation>Playbook bearbeiten…</translation>
+        </message>
+        <message>
             <source>The change could not be saved: %1</source>
             <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
         </message>
@@ -1574,6 +1578,10 @@
         <message>
             <source>&amp;Find</source>
             <translation>&amp;Suchen</translation>
+        </message>
+        <message>
+            <source>Stage &amp;playbooks…</source>
+            <translation>&amp;Playbooks der Phasen…</translation>
         </message>
         <message>
             <source>&amp;View</source>

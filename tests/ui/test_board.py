@@ -344,3 +344,22 @@ def test_a_closed_board_stops_listening_to_the_services(qtbot, services):
     view.deleteLater()
     qtbot.waitUntil(lambda: len(services.changed._slots) == listeners - 1)
     services.deals.create("after the board closed")  # no zombie refresh, no error
+
+
+def test_column_header_opens_the_stage_playbook(board, qtbot):
+    from app.ui.dialogs.playbook import PlaybookDialog
+
+    column = board.columns[2]
+    opened = []
+
+    def inspect():
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, PlaybookDialog):
+            QTimer.singleShot(20, inspect)
+            return
+        opened.append(dialog.stage_combo.currentData())
+        dialog.reject()
+
+    QTimer.singleShot(0, inspect)
+    board.edit_playbook(column.model.stage_id)
+    assert opened == [column.model.stage_id]

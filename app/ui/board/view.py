@@ -249,9 +249,26 @@ class BoardView(QWidget):
             view.dragStarted.connect(self._show_zones)
             view.dragEnded.connect(self._hide_zones)
             view.doubleClicked.connect(lambda index: self.editDeal.emit(index.data(DealIdRole)))
+            column.title.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+            column.title.customContextMenuRequested.connect(
+                lambda pos, c=column: self._column_menu(c, c.title.mapToGlobal(pos))
+            )
             self.columns_layout.addWidget(column)
             self.columns.append(column)
         self.refresh()
+
+    def _column_menu(self, column: StageColumn, where) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.addAction(self.tr("Edit playbook…"), lambda: self.edit_playbook(column.model.stage_id))
+        menu.exec(where)
+
+    def edit_playbook(self, stage_id: int | None = None) -> None:
+        """The stage's planned actions, which become tasks when a deal enters it."""
+        from app.ui.dialogs.playbook import PlaybookDialog
+
+        PlaybookDialog(self.services, stage_id, self).exec()
 
     # ---- refreshing ----------------------------------------------------------------------
     def _on_changed(self, change) -> None:
