@@ -622,7 +622,11 @@ class _Demo:
                 durations = [max(60, int(d * scale)) for d in durations]
                 total = sum(durations)
             # Open deals run up to now; closed ones lie anywhere in the time the company had.
-            created = now - 60 - total if outcome == OPEN else lo + int(rand() * (room - total))
+            # Closed deals lean towards the company's early time: leads reach Consideration
+            # late in the window, and without this lean the closings crowd the last months.
+            created = (
+                now - 60 - total if outcome == OPEN else lo + int(rand() ** 3 * (room - total))
+            )
             times = [created]  # entry of each stage period, then the closing instant
             for d in durations if outcome != OPEN else durations[:-1]:
                 times.append(times[-1] + d)
