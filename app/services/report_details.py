@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 
@@ -297,19 +298,34 @@ def _start(
         done = {key: job() for key, job in jobs.items()}
         return lambda: done
     global _pool
+    workers = min(4, os.cpu_count() or 2)
     if _pool is None:
-        _pool = ThreadPoolExecutor(
-            max_workers=min(4, os.cpu_count() or 2), thread_name_prefix="reports"
-        )
+        _pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reports")
+    queue = deque(jobs.items())
 
-    def on_own_connection(job: Callable[[], object]) -> object:
+    def worker() -> dict:
+        # Jobs one after the other on one connection (and its page cache), taken from the
+        # shared queue so the workers stay evenly busy.
+        done = {}
         try:
-            return job()
+            while True:
+                try:
+                    key, job = queue.popleft()
+                except IndexError:
+                    return done
+                done[key] = job()
         finally:
             db.close()  # peewee keeps one connection per thread: close this thread's one
 
-    futures = {key: _pool.submit(on_own_connection, job) for key, job in jobs.items()}
-    return lambda: {key: future.result() for key, future in futures.items()}
+    futures = [_pool.submit(worker) for _ in range(min(workers, len(jobs)))]
+
+    def results() -> dict:
+        done = {}
+        for future in futures:
+            done.update(future.result())
+        return {key: done[key] for key in jobs}
+
+    return results
 
 
 def _date(value) -> dt.date | None:

@@ -73,7 +73,7 @@ class ReportService(Service):
             query = (
                 Deal.select(
                     Deal.stage,
-                    pw.fn.COUNT(Deal.id),
+                    _rows(),
                     pw.fn.SUM(Deal.value_minor),
                     pw.fn.SUM(Deal.value_minor * probability),
                 )
@@ -89,7 +89,7 @@ class ReportService(Service):
             query = (
                 StageHistory.select(
                     StageHistory.stage,
-                    pw.fn.COUNT(Deal.id),
+                    _rows(),
                     pw.fn.SUM(Deal.value_minor),
                     pw.fn.SUM(Deal.value_minor * probability),
                 )
@@ -145,9 +145,7 @@ class ReportService(Service):
         live = Company.deleted_at.is_null()
         cohort_rows = (
             filters.apply(
-                Company.select(
-                    Company.reached_position, Company.funnel_stage, pw.fn.COUNT(Company.id)
-                ).where(
+                Company.select(Company.reached_position, Company.funnel_stage, _rows()).where(
                     live & (Company.entered_on >= period.start) & (Company.entered_on <= period.end)
                 )
             )
@@ -162,9 +160,7 @@ class ReportService(Service):
             now_at_stage[stage_rank[stage_id]] += count
         reached = metrics.reached_from_highest(highest, n)
         all_rows = (
-            filters.apply(
-                Company.select(Company.reached_position, pw.fn.COUNT(Company.id)).where(live)
-            )
+            filters.apply(Company.select(Company.reached_position, _rows()).where(live))
             .group_by(Company.reached_position)
             .tuples()
         )
@@ -175,7 +171,7 @@ class ReportService(Service):
         all_time = metrics.reached_from_highest(all_highest, n)
         new_customers = (
             filters.apply(
-                Company.select(pw.fn.COUNT(Company.id)).where(
+                Company.select(_rows()).where(
                     live
                     & (Company.converted_at >= period.start_instant())
                     & (Company.converted_at < period.end_instant())
@@ -221,7 +217,7 @@ class ReportService(Service):
         if pipeline_id:
             closed &= Deal.pipeline == pipeline_id
         counts = dict(
-            Deal.select(Deal.status, pw.fn.COUNT(Deal.id))
+            Deal.select(Deal.status, _rows())
             .where(closed & Deal.status.in_([WON, LOST]))
             .group_by(Deal.status)
             .tuples()
@@ -237,9 +233,7 @@ class ReportService(Service):
             .tuples()
             .get()
         )
-        open_query = Deal.select(pw.fn.COUNT(Deal.id)).where(
-            (Deal.status == OPEN) & Deal.deleted_at.is_null()
-        )
+        open_query = Deal.select(_rows()).where((Deal.status == OPEN) & Deal.deleted_at.is_null())
         if pipeline_id:
             open_query = open_query.where(Deal.pipeline == pipeline_id)
         open_deals = open_query.scalar() or 0
@@ -263,7 +257,13 @@ class ReportService(Service):
 
         firsts = months_between(period.start, period.end)
         start, end = period.start_instant(), period.end_instant()
-        cycle = pw.fn.AVG(days_between(self.s.db, Deal.created_at, Deal.closed_at))
+        # The cycle of won deals only (the lost ones' is not shown): no date arithmetic for them.
+        cycle = pw.fn.AVG(
+            pw.Case(
+                None,
+                [(Deal.status == WON, days_between(self.s.db, Deal.created_at, Deal.closed_at))],
+            )
+        )
         # One range of the closed-deals index per month, each grouped by status in index
         # order: grouping the whole period by a month expression sorted every row instead.
         parts = []
@@ -274,7 +274,7 @@ class ReportService(Service):
                 Deal.select(
                     pw.Value(k),
                     Deal.status,
-                    pw.fn.COUNT(Deal.id),
+                    _rows(),
                     pw.fn.SUM(Deal.value_minor),
                     cycle,
                 )
@@ -314,7 +314,7 @@ class ReportService(Service):
         query = (
             Deal.select(
                 Deal.expected_close,
-                pw.fn.COUNT(Deal.id),
+                _rows(),
                 pw.fn.SUM(Deal.value_minor),
                 pw.fn.SUM(Deal.value_minor * probability),
             )
@@ -346,42 +346,43 @@ class ReportService(Service):
 
     # ---- targets -------------------------------------------------------------------------
     def target_actual(self, metric: str, period: Period) -> int:
-        return self._actual_query(metric, period).scalar() or 0
+        source, column = _source_of(metric)
+        return self._source_query(source, period).tuples().get()[column] or 0
 
-    def _actual_query(self, metric: str, period: Period) -> pw.ModelSelect:
-        """The actual of a target metric over a period, as a one-value query."""
+    def _source_query(self, source: str, period: Period) -> pw.ModelSelect:
+        """The actuals of the target metrics read from one source of rows over a period."""
         start, end = period.start_instant(), period.end_instant()
-        if metric in ("won_value", "won_deals"):
-            agg = pw.fn.SUM(Deal.value_minor) if metric == "won_value" else pw.fn.COUNT(Deal.id)
-            return Deal.select(agg).where(
+        if source == "won":
+            return Deal.select(pw.fn.SUM(Deal.value_minor), _rows()).where(
                 Deal.deleted_at.is_null()
                 & (Deal.status == WON)
                 & (Deal.closed_at >= start)
                 & (Deal.closed_at < end)
             )
-        if metric == "new_leads":
-            return Company.select(pw.fn.COUNT(Company.id)).where(
+        if source == "leads":
+            return Company.select(_rows()).where(
                 Company.deleted_at.is_null()
                 & (Company.entered_on >= period.start)
                 & (Company.entered_on <= period.end)
             )
-        return Activity.select(pw.fn.COUNT(Activity.id)).where(
+        return Activity.select(_rows()).where(
             (Activity.done_at >= start) & (Activity.done_at < end)
         )
 
     def target_actuals(self, wanted: list[tuple[str, Period]]) -> dict[tuple[str, Period], int]:
-        """target_actual of each (metric, period): per metric one statement.
+        """target_actual of each (metric, period): one statement per source of rows.
 
         The periods' bounds cut the days into stretches; each stretch is counted once (one
         index range each) and a period's actual is the sum of its stretches, so the month,
-        quarter and year targets of a metric read its rows once, not three times.
+        quarter and year targets of won value and won deals read the won deals once, not six
+        times.
         """
-        by_metric: dict[str, set[Period]] = {}
+        by_source: dict[str, set[Period]] = {}
         for metric, period in wanted:
-            by_metric.setdefault(metric, set()).add(period)
+            by_source.setdefault(_source_of(metric)[0], set()).add(period)
         day = dt.timedelta(days=1)
-        out: dict[tuple[str, Period], int] = {}
-        for metric, periods in by_metric.items():
+        sums: dict[str, list[tuple[Period, tuple]]] = {}
+        for source, periods in by_source.items():
             bounds = sorted({p.start for p in periods} | {p.end + day for p in periods})
             stretches = [
                 Period(a, b - day)
@@ -389,18 +390,19 @@ class ReportService(Service):
                 if any(p.start <= a and b - day <= p.end for p in periods)
             ]
             parts = [
-                self._actual_query(metric, stretch).select_extend(pw.Value(k))
+                self._source_query(source, stretch).select_extend(pw.Value(k))
                 for k, stretch in enumerate(stretches)
             ]
-            sums = [0] * len(stretches)
-            for amount, k in _union_all(parts):
-                sums[k] = amount or 0
-            for period in periods:
-                out[metric, period] = sum(
-                    n
-                    for stretch, n in zip(stretches, sums, strict=True)
-                    if period.start <= stretch.start and stretch.end <= period.end
-                )
+            rows = {row[-1]: row[:-1] for row in _union_all(parts)}
+            sums[source] = [(stretch, rows[k]) for k, stretch in enumerate(stretches)]
+        out: dict[tuple[str, Period], int] = {}
+        for metric, period in wanted:
+            source, column = _source_of(metric)
+            out[metric, period] = sum(
+                amounts[column] or 0
+                for stretch, amounts in sums[source]
+                if period.start <= stretch.start and stretch.end <= period.end
+            )
         return out
 
     def targets(self, today: dt.date) -> list[dict]:
@@ -509,6 +511,25 @@ class ReportService(Service):
                 }
             )
         return out
+
+
+# Each target metric's (source of rows, column of ReportService._source_query).
+TARGET_SOURCES = {
+    "won_value": ("won", 0),
+    "won_deals": ("won", 1),
+    "new_leads": ("leads", 0),
+    "activities": ("activities", 0),
+}
+
+
+def _source_of(metric: str) -> tuple[str, int]:
+    return TARGET_SOURCES.get(metric, ("activities", 0))  # as before: any other counts activities
+
+
+def _rows() -> pw.Function:
+    """COUNT(*): the rows are counted from the index alone, where COUNT(id) reads each id
+    to test it for NULL (a third more time over the 200,000 activities of a year)."""
+    return pw.fn.COUNT(pw.SQL("*"))
 
 
 # SQLite takes at most 500 terms in one compound SELECT; stay well below.
