@@ -152,6 +152,33 @@ def reference_monthly(db, period: Period) -> dict:
     }
 
 
+def reference_deal_figures(db, period: Period, pipeline_id: int | None) -> tuple:
+    closed = (
+        Deal.deleted_at.is_null()
+        & (Deal.closed_at >= period.start_instant())
+        & (Deal.closed_at < period.end_instant())
+    )
+    if pipeline_id:
+        closed &= Deal.pipeline == pipeline_id
+    counts = dict(
+        Deal.select(Deal.status, pw.fn.COUNT(Deal.id))
+        .where(closed & Deal.status.in_([WON, LOST]))
+        .group_by(Deal.status)
+        .tuples()
+    )
+    averages = (
+        Deal.select(
+            pw.fn.AVG(Deal.value_minor),
+            pw.fn.AVG(days_between(db, Deal.created_at, Deal.closed_at)),
+            pw.fn.SUM(Deal.value_minor),
+        )
+        .where(closed & (Deal.status == WON))
+        .tuples()
+        .get()
+    )
+    return counts.get(WON, 0), counts.get(LOST, 0), *averages
+
+
 def reference_forecast(db, pipeline_id: int | None) -> list[dict]:
     key = month_key(db, Deal.expected_close)
     probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
@@ -273,12 +300,26 @@ PERIODS = [
 
 
 @pytest.mark.parametrize("period", PERIODS, ids=lambda p: f"{p.start}..{p.end}")
-def test_pipeline_conversion_and_monthly_equal_the_straightforward_queries(demo, period):
+def test_conversion_deal_figures_and_monthly_equal_the_straightforward_queries(demo, period):
     for pipeline_id, _name in demo.stages.pipelines():
         fast = ReportDetails(demo).pipeline_conversion(pipeline_id, period)
         ref = reference_pipeline_conversion(pipeline_id, period)
         assert fast["created"] == ref["created"]
         assert [s["reached"] for s in fast["stages"]] == ref["reached"]
+    for pipeline_id in [p for p, _ in demo.stages.pipelines()] + [None]:
+        figures = demo.reports.deal_metrics(period, pipeline_id)
+        won, lost, size, cycle, value = reference_deal_figures(demo.db, period, pipeline_id)
+        assert (figures["won"], figures["lost"], figures["won_value_minor"]) == (
+            won,
+            lost,
+            value or 0,
+        )
+        assert figures["average_deal_minor"] == (None if size is None else round(size))
+        assert figures["average_cycle_days"] == (None if cycle is None else round(cycle, 1))
+        velocity = metrics.pipeline_velocity(
+            figures["open_deals"], metrics.ratio(won, won + lost), size, cycle
+        )
+        assert figures["velocity_minor_per_day"] == (None if velocity is None else round(velocity))
     ref = reference_monthly(demo.db, period)
     rows = demo.reports.monthly(period)
     assert [r["month"] for r in rows] == [

@@ -18,8 +18,9 @@ import peewee as pw
 from app.domain import metrics
 from app.domain.periods import Period, add_months, month_start, months_between, period_of
 from app.services.base import Service
-from app.services.reports import end_of_day
+from app.services.reports import end_of_day, row_count, union_all
 from app.storage.models import (
+    DEAL_STATUSES,
     OPEN,
     WON,
     Activity,
@@ -127,19 +128,28 @@ class ReportDetails(Service):
             & (Deal.created_at >= period.start_instant())
             & (Deal.created_at < period.end_instant())
         )
-        # Deal.reached_position is each deal's highest stage in its history, kept beside every
-        # history row: one pass over an index in group-by order, no history rows read. A won
-        # deal counts as having passed every stage; one without history rows (None) only then.
+        # Deal.reached_position is each deal's highest stage in its pipeline's history, kept
+        # beside every history row (a position of this pipeline, or None). One count per
+        # status and highest stage, each an exact range of deal(pipeline, deleted_at, status,
+        # reached_position, created_at): only the cohort's index entries are read, however
+        # many older deals there are.
+        keys = [(status, top) for status in DEAL_STATUSES for top in [None, *rank]]
+        parts = [
+            Deal.select(pw.Value(k), row_count()).where(
+                cohort
+                & (Deal.status == status)
+                & (Deal.reached_position.is_null() if top is None else Deal.reached_position == top)
+            )
+            for k, (status, top) in enumerate(keys)
+        ]
+        # A won deal counts as having passed every stage; one without history rows (None)
+        # only then.
         counts: dict[int, int] = {}
-        for status, top, n in (
-            Deal.select(Deal.status, Deal.reached_position, pw.fn.COUNT(pw.SQL("*")))
-            .where(cohort)
-            .group_by(Deal.status, Deal.reached_position)
-            .tuples()
-        ):
-            k = len(stages) if status == WON else None if top is None else rank[top]
-            if k is not None:
-                counts[k] = counts.get(k, 0) + n
+        for k, n in union_all(parts):
+            status, top = keys[k]
+            step = len(stages) if status == WON else None if top is None else rank[top]
+            if n and step is not None:
+                counts[step] = counts.get(step, 0) + n
         reached = metrics.reached_from_highest(counts, len(stages) + 1)
         conversions = metrics.step_conversions(reached)
         names = [name for name, _ in stages] + [WON]

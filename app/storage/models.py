@@ -154,8 +154,8 @@ class Deal(BaseModel):
                 ),
                 False,
             ),
-            # Pipeline conversion: a cohort's deals counted per status and highest stage, in
-            # group-by order (created_at filtered inside the index, no temp b-tree).
+            # Pipeline conversion: a cohort's deals counted per status and highest stage, each
+            # count one range of created_at.
             (("pipeline", "deleted_at", "status", "reached_position", "created_at"), False),
         )
 
