@@ -31,12 +31,14 @@ TODAY = dt.date.today()
 
 def stale_reach(services) -> list[tuple]:
     """Deals whose reached_position is not the highest position of their history in their
-    pipeline's stages."""
+    pipeline's stages, or whose stage_entered_at is not when their current row began."""
     return services.db.execute_sql(
-        "SELECT d.id, d.reached_position, (SELECT MAX(s.position) FROM stage_history h "
-        "JOIN pipeline_stage s ON s.id = h.stage_id WHERE h.deal_id = d.id "
-        "AND s.pipeline_id = d.pipeline_id) AS top "
-        "FROM deal d WHERE d.reached_position IS NOT top"
+        "SELECT d.id, d.reached_position, d.stage_entered_at, (SELECT MAX(s.position) "
+        "FROM stage_history h JOIN pipeline_stage s ON s.id = h.stage_id "
+        "WHERE h.deal_id = d.id AND s.pipeline_id = d.pipeline_id) AS top, "
+        "(SELECT h.entered_at FROM stage_history h WHERE h.deal_id = d.id "
+        "AND h.left_at IS NULL) AS since "
+        "FROM deal d WHERE d.reached_position IS NOT top OR d.stage_entered_at IS NOT since"
     ).fetchall()
 
 

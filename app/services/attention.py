@@ -38,10 +38,9 @@ def _rotting_condition(rotting_days: dict[int, int]) -> pw.Expression:
     recent_activity = Activity.select(pw.SQL("1")).where(
         (Activity.deal == Deal.id) & (Activity.done_at >= cutoff)
     )
-    stage_entered = StageHistory.select(StageHistory.entered_at).where(
-        (StageHistory.deal == Deal.id) & StageHistory.left_at.is_null()
-    )
-    return ~pw.fn.EXISTS(recent_activity) & (stage_entered < cutoff)
+    # Deal.stage_entered_at is its current history row's entered_at, in the open-deals index:
+    # only the deals in their stage since before the cutoff are looked up in the activities.
+    return (Deal.stage_entered_at < cutoff) & ~pw.fn.EXISTS(recent_activity)
 
 
 class AttentionQueries(Service):

@@ -256,7 +256,7 @@ COLUMNS = {
     Deal: _words(
         "id, title, company, contact, value_minor, pipeline, stage, position, status,"
         "lost_reason, probability, expected_close, notes, owner, created_at, closed_at,"
-        "reached_position"
+        "reached_position, stage_entered_at"
     ),
     StageHistory: _words("id, deal, stage, status, company, funnel_stage, entered_at, left_at"),
     Activity: _words(
@@ -739,6 +739,7 @@ class _Demo:
                     deal_id, title, company_id, contact, value, self.pipeline_id,
                     stage_ids[stage], position, status, reason, probability, expected, "",
                     self.user_id, marks[0], closed, max(stage_positions[s] for s in path),
+                    closed or marks[len(path) - 1],  # when its current history row began
                 )
             )  # fmt: skip
             won_at = self.first_win.get(c)

@@ -15,7 +15,9 @@ def enter_deal_state(deal_id: int, stage_id: int, status: str, at: dt.datetime) 
     ).execute()
     StageHistory.insert(deal=deal_id, stage=stage_id, status=status, entered_at=at).execute()
     pipeline = PipelineStage.select(PipelineStage.pipeline).where(PipelineStage.id == stage_id)
-    Deal.update(reached_position=_reached(pipeline)).where(Deal.id == deal_id).execute()
+    Deal.update(reached_position=_reached(pipeline), stage_entered_at=at).where(
+        Deal.id == deal_id
+    ).execute()
 
 
 def _reached(pipeline) -> pw.ModelSelect:

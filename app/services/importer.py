@@ -674,6 +674,7 @@ class _Planner:
                 created_text,
                 closed_text,
                 self.stage_positions[stage_id],  # its history holds this one stage
+                closed_text or created_text,  # when its current history row began
             )
         )
         self.deal_history.append((deal_id, stage_id, OPEN, created_text, closed_text))
@@ -1030,6 +1031,7 @@ class _Planner:
                     "created_at",
                     "closed_at",
                     "reached_position",
+                    "stage_entered_at",
                 ),
                 self.deals,
                 advance,

@@ -127,10 +127,12 @@ class Deal(BaseModel):
     created_at = pw.DateTimeField(default=utc_now)
     closed_at = pw.DateTimeField(null=True)
     deleted_at = pw.DateTimeField(null=True)
-    # Derived from the stage history like Company.reached_position (services.history keeps it
-    # in the same transaction as each history row): the highest position among the deal's
-    # history rows in its pipeline's stages; None without any (a bulk insert that omits it).
+    # Derived from the stage history like Company.reached_position (services.history keeps
+    # them in the same transaction as each history row): the highest position among the
+    # deal's history rows in its pipeline's stages, and when its current row (left_at None)
+    # was entered; None without history rows (a bulk insert that leaves them out).
     reached_position = pw.IntegerField(null=True)
+    stage_entered_at = pw.DateTimeField(null=True)
 
     class Meta:
         indexes = (
@@ -141,7 +143,8 @@ class Deal(BaseModel):
             # Win rate, cycle, won value per month and targets: closed deals by date, index-only.
             (("status", "closed_at", "deleted_at", "pipeline", "value_minor", "created_at"), False),
             # Forecast (by expected close, in index order) and the deals needing attention:
-            # a pipeline's open deals with their stage and value, index-only.
+            # a pipeline's open deals with their stage, value and time in the stage,
+            # index-only.
             (
                 (
                     "status",
@@ -151,6 +154,7 @@ class Deal(BaseModel):
                     "stage",
                     "value_minor",
                     "probability",
+                    "stage_entered_at",
                 ),
                 False,
             ),
