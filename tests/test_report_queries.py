@@ -11,7 +11,7 @@ from app.domain.periods import Period, last_12_months, months_between, period_of
 from app.services import Services, importer, state
 from app.services.attention import AttentionQueries
 from app.services.demo import generate
-from app.services.report_details import ReportDetails
+from app.services.report_details import ReportDetails, bundle, start_bundle
 from app.storage.models import (
     LOST,
     OPEN,
@@ -383,3 +383,37 @@ def test_attention_lists_equal_exists_per_deal(demo, days):
         for kind, (count, ids) in ref.items():
             assert summary[kind]["count"] == count
             assert [d["deal_id"] for d in summary[kind]["deals"]] == ids
+
+
+# ---- reading side by side ------------------------------------------------------------------
+
+
+def test_reports_read_side_by_side_equal_one_after_the_other(demo):
+    period = last_12_months(TODAY)
+    options = {"today": TODAY, "stage_tables": True, "attention": True}
+    together = bundle(demo, 1, period, **options)
+    alone = bundle(demo, 1, period, parallel=False, **options)
+    assert together.keys() == alone.keys()
+    for key in alone:
+        if key not in ("pipeline", "attention"):  # both hold instants of their own reading
+            assert together[key] == alone[key], key
+    # As each report is read: every one once, each equal to the one of the whole bundle.
+    pending = start_bundle(demo, 1, period, today=TODAY)
+    known = set(pending.data)
+    seen = {key: report for key, report in pending.ready()}
+    assert known.isdisjoint(seen)
+    assert set(seen) | known == set(bundle(demo, 1, period, today=TODAY))
+    assert all(alone[key] == report for key, report in seen.items() if key != "pipeline")
+
+
+def test_a_failing_report_fails_the_bundle_and_the_others_still_finish(demo, monkeypatch):
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(demo.reports, "monthly", broken)
+    monkeypatch.setattr(demo.reports, "forecast", broken)
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        bundle(demo, 1, last_12_months(TODAY), today=TODAY)
+    # The workers are free again: the next bundle reads normally.
+    monkeypatch.undo()
+    assert bundle(demo, 1, last_12_months(TODAY), today=TODAY)["monthly"]

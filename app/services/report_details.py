@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from queue import SimpleQueue
 
 import peewee as pw
 
@@ -236,6 +237,27 @@ def bundle(services, pipeline_id: int, period: Period, **options) -> dict:
     return start_bundle(services, pipeline_id, period, **options)()
 
 
+class PendingReports:
+    """bundle() under way: `data` holds what is known at once (pipeline, period, currency…)
+    and gains each report as it is read."""
+
+    def __init__(self, data: dict, results: Iterator[tuple[str, object]]):
+        self.data = data
+        self._results = results
+
+    def ready(self) -> Iterator[tuple[str, object]]:
+        """(key, report) as each is read, already in `data`; raises the first failure."""
+        for key, value in self._results:
+            self.data[key] = value
+            yield key, value
+
+    def __call__(self) -> dict:
+        """Wait for every report: bundle()'s dict."""
+        for _ in self.ready():
+            pass
+        return self.data
+
+
 def start_bundle(
     services,
     pipeline_id: int,
@@ -246,10 +268,10 @@ def start_bundle(
     stage_tables: bool = False,
     attention: bool = False,
     parallel: bool = True,
-) -> Callable[[], dict]:
+) -> PendingReports:
     """bundle() begun: on a database file the reads are under way in worker threads when
-    this returns, so the caller can build its pages meanwhile; calling the result waits for
-    them and gives bundle()'s dict."""
+    this returns, so the caller can build its pages meanwhile and show each report as it
+    comes (PendingReports.ready); calling the result waits for all of them."""
     today = today or dt.date.today()
     details = ReportDetails(services)
     reports = services.reports
@@ -285,13 +307,7 @@ def start_bundle(
         "today": today,
         "currency": services.currency(),
     }
-    results = _start(services.db, jobs, parallel)
-
-    def collect() -> dict:
-        data.update(results())
-        return data
-
-    return collect
+    return PendingReports(data, _start(services.db, jobs, parallel))
 
 
 _pool: ThreadPoolExecutor | None = None
@@ -299,43 +315,48 @@ _pool: ThreadPoolExecutor | None = None
 
 def _start(
     db: pw.Database, jobs: dict[str, Callable[[], object]], parallel: bool
-) -> Callable[[], dict]:
-    """Each job's result, to wait for; in worker threads when the database is a file others
-    can open, else run here and now."""
+) -> Iterator[tuple[str, object]]:
+    """(key, result) of each job as it finishes; in worker threads when the database is a
+    file others can open, else run here and now."""
     file_db = isinstance(db, pw.SqliteDatabase) and db.database not in ("", ":memory:")
     in_transaction = db.in_transaction()  # uncommitted rows are visible to this thread only
     if not (parallel and file_db) or in_transaction or len(jobs) < 2:
-        done = {key: job() for key, job in jobs.items()}
-        return lambda: done
+        return iter([(key, job()) for key, job in jobs.items()])
     global _pool
     workers = min(4, os.cpu_count() or 2)
     if _pool is None:
         _pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reports")
     queue = deque(jobs.items())
+    finished: SimpleQueue = SimpleQueue()
 
-    def worker() -> dict:
+    def worker() -> None:
         # Jobs one after the other on one connection (and its page cache), taken from the
-        # shared queue so the workers stay evenly busy.
-        done = {}
+        # shared queue so the workers stay evenly busy; each result (or error) is passed on
+        # as soon as it is there.
         try:
             while True:
                 try:
                     key, job = queue.popleft()
                 except IndexError:
-                    return done
-                done[key] = job()
+                    return
+                try:
+                    finished.put((key, job(), None))
+                except Exception as exc:
+                    finished.put((key, None, exc))
         finally:
             db.close()  # peewee keeps one connection per thread: close this thread's one
 
-    futures = [_pool.submit(worker) for _ in range(min(workers, len(jobs)))]
+    for _ in range(min(workers, len(jobs))):
+        _pool.submit(worker)
 
-    def results() -> dict:
-        done = {}
-        for future in futures:
-            done.update(future.result())
-        return {key: done[key] for key in jobs}
+    def results() -> Iterator[tuple[str, object]]:
+        for _ in range(len(jobs)):
+            key, value, error = finished.get()
+            if error is not None:
+                raise error
+            yield key, value
 
-    return results
+    return results()
 
 
 def _date(value) -> dt.date | None:
@@ -346,6 +367,7 @@ def _date(value) -> dt.date | None:
 
 __all__ = [
     "STAGE_TABLE_ROWS",
+    "PendingReports",
     "ReportDetails",
     "bundle",
     "forecast_window",

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain.events import Change
 from app.domain.periods import Period
 from app.services import Services
-from app.services.report_details import start_bundle
+from app.services.report_details import PendingReports, start_bundle
 from app.ui import format as fmt
 from app.ui.funnel.period import PeriodSelector
 
@@ -349,10 +349,10 @@ class ReportsPane(QWidget):
     def _month(self, key: str) -> str:
         return f"{QLocale().monthName(int(key[5:7]))} {key[:4]}"
 
-    def _start_reading(self) -> Callable[[], dict]:
+    def _start_reading(self) -> PendingReports:
         return start_bundle(self.services, self.pipeline_id(), self.period(), today=self.today())
 
-    def refresh(self, pending: Callable[[], dict] | None = None) -> None:
+    def refresh(self, pending: PendingReports | None = None) -> None:
         """Read every report for the period and pipeline and show it (also when hidden).
 
         `pending`: reads begun by _start_reading() for the current period and pipeline."""
@@ -363,16 +363,23 @@ class ReportsPane(QWidget):
         self.dirty = False
         if pending is None:
             pending = self._start_reading()
-        self.data = data = pending()
+        self.data = data = pending.data  # filled in as the reports come
         today = data["today"]
-        self._show_figures(data)
-        self._show_pipeline(data)
-        self._show_won(data)
-        self._show_conversions(data)
-        self._show_monthly_rates(data)
-        self._show_forecast(data)
-        self._show_velocity(data)
-        self.targets.refresh(data["targets"], today)
+        parts: list[tuple[tuple[str, ...], Callable[[dict], None]]] = [
+            (("pipeline", "deal_metrics", "funnel"), self._show_figures),
+            (("pipeline",), self._show_pipeline),
+            (("monthly", "monthly_won_target"), self._show_won),
+            (("funnel", "pipeline_conversion"), self._show_conversions),
+            (("monthly",), self._show_monthly_rates),
+            (("forecast",), self._show_forecast),
+            (("deal_metrics",), self._show_velocity),
+            (("targets",), lambda data: self.targets.refresh(data["targets"], today)),
+        ]
+        # Each part as soon as its reports are read, while the others are still being read.
+        for _key, _report in pending.ready():
+            for part in [p for p in parts if all(key in data for key in p[0])]:
+                parts.remove(part)
+                part[1](data)
         self.snapshots.set_pipeline(data["pipeline_id"])
         self.snapshots.refresh()
 
