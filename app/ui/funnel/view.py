@@ -3,10 +3,9 @@ bar that asks for the companies behind it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, QMetaMethod, Qt, Signal
-from PySide6.QtGui import QFont, QPalette, QUndoStack
+from PySide6.QtCore import QLocale, QMetaMethod, Signal
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -23,6 +22,7 @@ from app.ui import format as fmt
 from app.ui.companies.common import ChoiceCombo, RefreshOnChange
 from app.ui.funnel.chart import Bar, FunnelChart
 from app.ui.funnel.period import PeriodSelector
+from app.ui.widgets import KeyFigure
 
 FIGURES = (
     "leads_entered",
@@ -32,34 +32,6 @@ FIGURES = (
     "cac",
     "expected_new_customers",
 )
-
-
-class KeyFigure(QFrame):
-    """A caption and a big number; the tooltip gives the definition."""
-
-    def __init__(self, caption: str, definition: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        self.setBackgroundRole(QPalette.ColorRole.Base)
-        self.caption = QLabel(caption)
-        self.caption.setWordWrap(True)
-        # Muted but readable in light and dark palettes alike.
-        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.value = QLabel("—")
-        font = QFont(self.value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.6)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-        self.setToolTip(definition)
-
-    def set_value(self, text: str) -> None:
-        self.value.setText(text)
 
 
 class FunnelView(QWidget):

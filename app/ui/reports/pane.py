@@ -33,6 +33,7 @@ from app.services import Services
 from app.services.report_details import PendingReports, start_bundle
 from app.ui import format as fmt
 from app.ui.funnel.period import PeriodSelector
+from app.ui.widgets import KeyFigure
 
 EMPTY_MONEY_AXIS = 1000_00  # an empty money chart shows €0 … €1,000
 REFRESH_DELAY_MS = 120  # coalesce bursts of writes (an import, a multi-move) into one refresh
@@ -58,30 +59,6 @@ def _fill(text: str, *args: object) -> str:
     return text
 
 
-class Figure(QFrame):
-    """A key figure: a small caption over a large number."""
-
-    def __init__(self, caption: str, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.caption = QLabel(caption)
-        self.caption.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        self.value = QLabel("—")
-        font = QFont(self.value.font())
-        font.setPointSizeF(font.pointSizeF() * 1.45)
-        font.setBold(True)
-        self.value.setFont(font)
-        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 5, 8, 5)
-        layout.setSpacing(1)
-        layout.addWidget(self.caption)
-        layout.addWidget(self.value)
-
-    def text(self) -> str:
-        return self.value.text()
-
-
 class ReportsPane(QWidget):
     """Reports of one pipeline over one period; refreshes after every committed write."""
 
@@ -102,7 +79,7 @@ class ReportsPane(QWidget):
         self.dirty = True
         self.data: dict | None = None
         self.cards: dict = {}
-        self.figures: dict[str, Figure] = {}
+        self.figures: dict[str, KeyFigure] = {}
         self.today = dt.date.today  # a function, so a pane left open overnight moves on
 
         self.period_selector = PeriodSelector(self, kind="year")
@@ -265,7 +242,7 @@ class ReportsPane(QWidget):
             "cac": self.tr("Cost per customer (CAC)"),
         }
         for i, key in enumerate(FIGURES):
-            self.figures[key] = Figure(captions[key])
+            self.figures[key] = KeyFigure(captions[key], compact=True)
             figures.addWidget(self.figures[key], i // 5, i % 5)
         self.content_layout.addLayout(figures)
 
@@ -422,13 +399,13 @@ class ReportsPane(QWidget):
             s = stages[i]
             return _fill(
                 self.tr("%1: %2 deals · value %3 · weighted %4"),
-                s["stage"],
+                fmt.stage(s["stage"]),
                 QLocale().toString(s["count"]),
                 self._money(s["value_minor"]),
                 self._money(s["weighted_value_minor"]),
             )
 
-        card.set_categories([s["stage"] for s in stages], describe)
+        card.set_categories([fmt.stage(s["stage"]) for s in stages], describe)
         card.fit_y(card.top, EMPTY_MONEY_AXIS)
 
     def _show_won(self, data: dict) -> None:
@@ -458,7 +435,9 @@ class ReportsPane(QWidget):
         ):
             card = self.cards[key]
             stages = report["stages"]
-            names = [self.tr("Won") if s["stage"] == "won" else s["stage"] for s in stages]
+            names = [
+                self.tr("Won") if s["stage"] == "won" else fmt.stage(s["stage"]) for s in stages
+            ]
             steps = list(range(1, len(stages)))
             card.set_values({"rate": [stages[k]["conversion_from_previous"] or 0 for k in steps]})
 

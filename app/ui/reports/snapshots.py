@@ -187,7 +187,7 @@ class SnapshotsPanel(QWidget):
         for r in self.rows:
             self.compare_model.appendRow(
                 [
-                    _item(r["stage"]),
+                    _item(fmt.stage(r["stage"])),
                     _item(QLocale().toString(r["count_before"]), True),
                     _item(QLocale().toString(r["count_after"]), True),
                     _item(_signed(r["count_change"]), True),
