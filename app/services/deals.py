@@ -57,6 +57,16 @@ class DealService(Service):
         ]
         return row
 
+    def company_ids(self, deal_ids: Sequence[int]) -> list[int]:
+        """The companies of these deals: a win moves them, so undo must restore them too."""
+        return [
+            c
+            for (c,) in Deal.select(Deal.company)
+            .where(Deal.id.in_(list(deal_ids)) & Deal.company.is_null(False))
+            .distinct()
+            .tuples()
+        ]
+
     def lost_reasons(self) -> list[str]:
         """Reasons used before, most used first, for the Lost dialog."""
         query = (

@@ -207,7 +207,6 @@ class MainWindow(QMainWindow):
                 editor.general_error.setText(str(exc))
                 editor.general_error.show()
                 continue
-            self.board.refresh()
             self.board.select_deal(result["deals"][0])
             return
 

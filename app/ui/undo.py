@@ -41,6 +41,8 @@ def run_undoable(
     that undo removes them again. Otherwise its result is returned unchanged.
     """
     deal_ids, company_ids = list(deal_ids), list(company_ids)
+    # A deal's write can move its company (winning makes it a customer): image both.
+    company_ids += [c for c in services.deals.company_ids(deal_ids) if c not in company_ids]
     before = state.capture(deal_ids, company_ids)
     result = action()
     created = result if isinstance(result, dict) else {}

@@ -349,9 +349,7 @@ class BoardView(QWidget):
     def _run(self, text: str, action, deal_ids) -> bool:
         """Run a write; on failure the cards snap back to the database and the user is told."""
         try:
-            run_undoable(
-                self.undo_stack, self.services, text, action, deal_ids, self._companies_of(deal_ids)
-            )
+            run_undoable(self.undo_stack, self.services, text, action, deal_ids)
         except ServiceError as exc:
             self.refresh()  # the cards snap back to what the database holds
             self.show_error(str(exc))
@@ -365,16 +363,6 @@ class BoardView(QWidget):
             self.show_error(self.tr("The change could not be saved: %1").replace("%1", str(exc)))
             return False
         return True
-
-    def _companies_of(self, deal_ids) -> list[int]:
-        from app.storage.models import Deal
-
-        return [
-            c
-            for (c,) in Deal.select(Deal.company)
-            .where(Deal.id.in_(list(deal_ids)) & Deal.company.is_null(False))
-            .tuples()
-        ]
 
     def move_deals(self, deal_ids: list[int], stage_id: int, index: int | None) -> bool:
         text = self.tr("Move %n deal(s)", "", len(deal_ids))
