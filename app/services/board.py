@@ -117,26 +117,30 @@ class BoardQueries(Service):
         Limited to `stage_ids` after a move, so a drop re-reads two columns, not all.
         """
         today = today or dt.date.today()
-        stages = [
-            s
-            for (s,) in self.s.db.execute_sql(
-                self._sql("SELECT id FROM pipeline_stage WHERE pipeline_id = ? ORDER BY position"),
-                (pipeline_id,),
-            )
-        ]
+        stages = self.s.db.execute_sql(
+            self._sql(
+                "SELECT id, probability, rotting_days FROM pipeline_stage "
+                "WHERE pipeline_id = ? ORDER BY position"
+            ),
+            (pipeline_id,),
+        ).fetchall()
         if stage_ids is not None:
-            stages = [s for s in stages if s in stage_ids]
+            stages = [row for row in stages if row[0] in stage_ids]
         join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
+        # The stage's probability comes in as a parameter: no join per deal row, so the
+        # covering index (status, deleted_at, stage, value, probability) answers alone.
         sql = self._sql(
-            "SELECT COUNT(d.id), SUM(d.value_minor), "
-            "SUM(d.value_minor * COALESCE(d.probability, s.probability)) "
-            f"FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id{join} "
-            f"WHERE {_where(*_shape(f, True))}"
+            "SELECT COUNT(*), SUM(d.value_minor), "
+            "SUM(d.value_minor * COALESCE(d.probability, ?)) "
+            f"FROM deal d{join} WHERE {_where(*_shape(f, True))}"
         )
+        now = utc_now()
         out = {}
-        for stage_id in stages:
-            cutoff = self._cutoff(stage_id) if f.rotting else ""
-            n, v, w = self.s.db.execute_sql(sql, _params(f, stage_id, today, cutoff)).fetchone()
+        for stage_id, probability, rotting_days in stages:
+            cutoff = str(now - dt.timedelta(days=rotting_days)) if f.rotting else ""
+            n, v, w = self.s.db.execute_sql(
+                sql, [probability, *_params(f, stage_id, today, cutoff)]
+            ).fetchone()
             out[stage_id] = (n, v or 0, round((w or 0) / 100))
         return out
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.services.demo import generate
 from app.storage.models import Activity, Company, Deal, DealTag, StageHistory
-from app.ui.board.model import MIME_TYPE, StageColumnModel, encode_ids
+from app.ui.board.model import MIME_TYPE, PAGE_SIZE, StageColumnModel, encode_ids
 from app.ui.board.view import BoardView
 from app.ui.dialogs.deal_editor import DealEditor
 from app.ui.dialogs.lost_reason import LostReasonDialog
@@ -64,7 +64,7 @@ def test_column_headers_match_the_pipeline_report(board):
     report = board.services.reports.pipeline(board.pipeline_id)
     for column, row in zip(board.columns, report["stages"], strict=True):
         assert column.title.text() == f"{row['stage']}  ({row['count']})"
-        assert column.model.rowCount() == min(row["count"], 60)
+        assert column.model.rowCount() == min(row["count"], PAGE_SIZE)
 
 
 def test_paging_loads_more_rows(services, qtbot):
@@ -73,7 +73,7 @@ def test_paging_loads_more_rows(services, qtbot):
     qtbot.addWidget(view)
     model = view.columns[0].model
     total = services.board.summaries(view.pipeline_id)[model.stage_id][0]
-    assert total > 60 and model.rowCount() == 60
+    assert total > PAGE_SIZE and model.rowCount() == PAGE_SIZE
     while model.canFetchMore(QModelIndex()):
         model.fetchMore(QModelIndex())
     assert model.rowCount() == total

@@ -11,7 +11,9 @@ from app.services import Services
 from app.services.board import BoardFilter, Card
 
 MIME_TYPE = "application/x-dealboard-deal-ids"
-PAGE_SIZE = 60
+# Enough rows to fill a tall column (a card is ~90 px); more load as the user scrolls, and a
+# drop re-reads only what was loaded, so a small page keeps drops cheap.
+PAGE_SIZE = 30
 CardRole = Qt.ItemDataRole.UserRole + 1
 DealIdRole = Qt.ItemDataRole.UserRole + 2
 
