@@ -251,3 +251,16 @@ def test_export_from_the_pane_writes_the_pdf(pane, data, tmp_path):
     assert out == tmp_path / "r"
     reader = pypdf.PdfReader(str(out))
     assert "Seite 1 von" in " ".join(reader.pages[0].extract_text().split())
+
+
+def test_charts_describe_their_values_for_screen_readers(qtbot, services):
+    from app.ui.reports.pane import ReportsPane
+
+    services.deals.create("Offer", value_minor=1_000_00)
+    pane = ReportsPane(services)
+    qtbot.addWidget(pane)
+    pane.show()
+    qtbot.waitUntil(lambda: pane.built, timeout=10_000)
+    cards = [c for c in pane.cards.values() if c.accessibleName()]
+    assert cards and all(c.accessibleDescription() for c in cards)
+    assert any("Qualification" in c.accessibleDescription() for c in cards)

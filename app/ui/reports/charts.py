@@ -92,6 +92,7 @@ class ChartCard(QFrame):
         font = QFont(self.title.font())
         font.setBold(True)
         self.title.setFont(font)
+        self.setAccessibleName(title)
         self.plot = pg.GraphicsView()
         self.plot.setMinimumHeight(200)
         self.view = pg.ViewBox(enableMenu=False, defaultPadding=0)
@@ -138,6 +139,7 @@ class ChartCard(QFrame):
         self.describe = describe
         self.axes["bottom"].setTicks([list(enumerate(names))])
         self._fit_x()
+        self._describe_for_screen_readers()
 
     def set_months(
         self, keys: Sequence[str], locale: QLocale, describe: Callable[[int], str]
@@ -146,6 +148,11 @@ class ChartCard(QFrame):
         self.describe = describe
         self.axes["bottom"].setTicks(month_ticks(keys, locale))
         self._fit_x()
+        self._describe_for_screen_readers()
+
+    def _describe_for_screen_readers(self) -> None:
+        """The exact values the hover read-out gives, all at once."""
+        self.setAccessibleDescription("; ".join(self.describe(i) for i in range(self.count)))
 
     def _fit_x(self) -> None:
         self.view.setXRange(-0.6, max(self.count, 1) - 0.4, padding=0)
