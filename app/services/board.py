@@ -45,10 +45,11 @@ NEXT_OPEN = (
     "ORDER BY a.due_on IS NULL, a.due_on, a.id LIMIT 1"
 )
 # No activity done since the cutoff, and in the current stage since before it.
+# Deal.stage_entered_at is the current history row's entered_at (services.history keeps it),
+# the same column attention.py's rule reads.
 ROTTING = (
     "(NOT EXISTS (SELECT 1 FROM activity a WHERE a.deal_id = d.id AND a.done_at >= ?) "
-    "AND (SELECT h.entered_at FROM stage_history h WHERE h.deal_id = d.id "
-    "AND h.left_at IS NULL) < ?)"
+    "AND d.stage_entered_at < ?)"
 )
 
 

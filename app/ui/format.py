@@ -54,12 +54,6 @@ def percent(rate: float | None, locale: QLocale | None = None, decimals: int = 0
     return locale.toString(rate * 100, "f", decimals) + "\u202f%"
 
 
-def parse_money(text: str, locale: QLocale | None = None) -> int:
-    """User input in the locale's notation (or the other one) → minor units; ValueError if not."""
-    from app.domain.money import parse_amount
-
-    return parse_amount(text)
-
 
 # The default stage names are data (stored in English, matched by imports in either
 # language); these markers let lupdate collect them so they show translated.
