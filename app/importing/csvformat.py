@@ -13,7 +13,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
@@ -386,30 +386,164 @@ def _match_headers(
     return matched, unknown
 
 
+def _choose_columns(
+    kind: str,
+    headers: Sequence[str],
+    matched: dict[int, tuple[str, int]],
+    columns: Mapping[str, str | None],
+    header_line: int,
+) -> tuple[dict[int, tuple[str, int]], set[int], list[Problem]]:
+    """Apply the user's choices {header as written: field, or None/"" to ignore} to the
+    automatic match: only the named headers change. (column → (field, rank), columns ignored
+    on purpose, problems): a header not in the file, a field the kind does not have, a field a
+    changed column would share with another column."""
+    keys = [_header_key(unneutralise(header.strip())) for header in headers]
+    fields = KIND_FIELDS[kind]
+    chosen = dict(matched)
+    ignored: set[int] = set()
+    changed: dict[str, int] = {}  # field → first column newly chosen for it
+    problems: list[Problem] = []
+    for written, name in columns.items():
+        name = (name or "").strip()
+        key = _header_key(unneutralise(written.strip()))
+        cols = [col for col, k in enumerate(keys) if k and k == key]
+        if not cols:
+            present = ", ".join(f'"{h.strip()}"' for h, k in zip(headers, keys, strict=True) if k)
+            target = f' to import as "{name}"' if name else " to ignore"
+            problems.append(
+                Problem(
+                    header_line,
+                    written.strip(),
+                    f'The file has no column "{written.strip()}"{target}; its columns are '
+                    f"{present}",
+                )
+            )
+            continue
+        if name and name not in fields:
+            problems.append(
+                Problem(
+                    header_line,
+                    written.strip(),
+                    f'Column "{written.strip()}" cannot be imported as "{name}": {kind} have no '
+                    f"such field (they have {', '.join(fields)})",
+                )
+            )
+            continue
+        for col in cols:
+            if not name:
+                chosen.pop(col, None)
+                ignored.add(col)
+            elif matched.get(col, ("",))[0] != name:  # the automatic choice changes nothing
+                hit = _ALIASES[kind].get(keys[col])
+                rank = hit[1] if hit is not None and hit[0] == name else len(fields[name])
+                chosen[col] = (name, rank)
+                changed.setdefault(name, col)
+    for name, first in changed.items():
+        sharing = [f'"{headers[col].strip()}"' for col in sorted(chosen) if chosen[col][0] == name]
+        if len(sharing) > 1:
+            listed = ", ".join(sharing[:-1]) + " and " + sharing[-1]
+            problems.append(
+                Problem(
+                    header_line,
+                    headers[first].strip(),
+                    f"Columns {listed} are {'both' if len(sharing) == 2 else 'all'} imported as "
+                    f'"{name}", which takes one column: import one of them and ignore the others',
+                )
+            )
+    return chosen, ignored, problems
+
+
+def _map_columns(
+    kind: str,
+    headers: Sequence[str],
+    *,
+    header_line: int = 1,
+    columns: Mapping[str, str | None] | None = None,
+) -> tuple[dict[int, tuple[str, int]], list[str]]:
+    """map_headers with each column's alias rank: (column → (field, rank), unknown headers)."""
+    matched, unknown = _match_headers(kind, headers)
+    problems: list[Problem] = []
+    if columns:
+        matched, ignored, problems = _choose_columns(kind, headers, matched, columns, header_line)
+        unknown = [
+            header.strip()
+            for col, header in enumerate(headers)
+            if col not in matched
+            and col not in ignored
+            and _header_key(unneutralise(header.strip()))
+        ]
+    required = REQUIRED_FIELDS[kind]
+    if not set(required) & {name for name, _rank in matched.values()}:
+        expected = ", ".join(f'"{a}"' for a in KIND_FIELDS[kind][required[0]])
+        if kind == "contacts":
+            expected += ' or "First Name" / "Last Name"'
+        problems.append(
+            Problem(
+                header_line,
+                "",
+                f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
+            )
+        )
+    if problems:
+        raise CsvError(problems)
+    return matched, unknown
+
+
 def map_headers(
-    kind: str, headers: Sequence[str], *, header_line: int = 1
+    kind: str,
+    headers: Sequence[str],
+    *,
+    header_line: int = 1,
+    columns: Mapping[str, str | None] | None = None,
 ) -> tuple[dict[int, str], list[str]]:
     """(column index → canonical field, headers of ignored columns) for "deals", "companies"
     or "contacts". Several columns may map to one field (HubSpot's "Company Name" and
     "Associated Company"); read_rows then takes the first non-empty by alias order.
-    CsvError when the required column is missing; ValueError for an unknown kind."""
-    matched, unknown = _match_headers(kind, headers)
-    mapping = {col: name for col, (name, _rank) in matched.items()}
-    required = REQUIRED_FIELDS[kind]
-    if not set(required) & set(mapping.values()):
-        expected = ", ".join(f'"{a}"' for a in KIND_FIELDS[kind][required[0]])
-        if kind == "contacts":
-            expected += ' or "First Name" / "Last Name"'
-        raise CsvError(
-            [
-                Problem(
-                    header_line,
-                    "",
-                    f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
-                )
-            ]
-        )
-    return mapping, unknown
+
+    `columns` overrides the automatic match for the headers it names: {header as written:
+    field, or None/"" to ignore the column}. CsvError when the required column is missing or
+    a choice is wrong (header not in the file, no such field, a chosen field another column
+    feeds too); ValueError for an unknown kind."""
+    matched, unknown = _map_columns(kind, headers, header_line=header_line, columns=columns)
+    return {col: name for col, (name, _rank) in matched.items()}, unknown
+
+
+def peek_columns(
+    data: bytes, kind: str, columns: Mapping[str, str | None] | None = None, *, rows: int = 100
+) -> list[tuple[str, str | None, str]]:
+    """The header's named columns as read_rows would map them, for a mapping table:
+    (header as written, trimmed; field or None; first non-empty value of the first `rows` rows).
+
+    Never raises for a mapping problem (read_rows reports those): a wrong choice is left out,
+    a missing required column is no matter. [] when the file cannot be decoded or is empty.
+    """
+    _check_kind(kind)
+    try:
+        text, _encoding = _decode(data)
+    except CsvError:
+        return []
+    declared, pos, line = _body_start(text)
+    delimiter = declared or sniff_delimiter(text)
+    records = (
+        cells
+        for _line, cells in _records(text, delimiter, pos=pos, line=line, strict=False)
+        if not _is_blank(cells)
+    )
+    header = next(records, None)
+    if header is None:
+        return []
+    matched, _unknown = _match_headers(kind, header)
+    if columns:
+        matched, _ignored, _problems = _choose_columns(kind, header, matched, columns, line)
+    body = list(itertools.islice(records, rows))
+    found: list[tuple[str, str | None, str]] = []
+    for col, name in enumerate(header):
+        if not _header_key(name):
+            continue
+        cells = (unneutralise(cells[col].strip()) for cells in body if col < len(cells))
+        field_name = matched[col][0] if col in matched else None
+        found.append((name.strip(), field_name, next((v for v in cells if v), "")))
+    return found
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -436,19 +570,21 @@ class ParsedFile:
         return self.header[cols[0]].strip() if cols else ""
 
 
-def _columns_by_priority(
-    kind: str, header: Sequence[str], mapping: dict[int, str]
-) -> dict[str, list[int]]:
-    matched, _unknown = _match_headers(kind, header)
+def _columns_by_priority(matched: dict[int, tuple[str, int]]) -> dict[str, list[int]]:
+    """field → its columns, best alias first (the order read_rows tries them in)."""
     by_field: dict[str, list[tuple[int, int]]] = {}
-    for col, name in mapping.items():
-        rank = matched[col][1] if col in matched else len(KIND_FIELDS[kind].get(name, ()))
+    for col, (name, rank) in matched.items():
         by_field.setdefault(name, []).append((rank, col))
     return {name: [col for _rank, col in sorted(pairs)] for name, pairs in by_field.items()}
 
 
-def read_rows(data: bytes, kind: str) -> ParsedFile:
+def read_rows(
+    data: bytes, kind: str, *, columns: Mapping[str, str | None] | None = None
+) -> ParsedFile:
     """Decode, sniff the delimiter, map the header, split the records of one file.
+
+    `columns` overrides the automatic header match as map_headers describes; the choice is
+    made once, with the header, so reading the rows costs the same either way.
 
     Rows are (physical line where the record starts, {field: trimmed, unneutralised string});
     blank lines are skipped, short rows padded. CsvError lists everything wrong with the
@@ -464,7 +600,6 @@ def read_rows(data: bytes, kind: str) -> ParsedFile:
     header: list[str] | None = None
     header_line = line
     parsed: ParsedFile | None = None
-    columns: dict[str, list[int]] = {}
     read_row: Callable[[list[str]], dict[str, str]] = dict
     try:
         for record_line, cells in records:
@@ -472,18 +607,20 @@ def read_rows(data: bytes, kind: str) -> ParsedFile:
                 continue
             if header is None:
                 header, header_line = cells, record_line
-                mapping, unknown = map_headers(kind, header, header_line=header_line)
-                columns = _columns_by_priority(kind, header, mapping)
-                read_row = _row_reader(columns, kind)
+                matched, unknown = _map_columns(
+                    kind, header, header_line=header_line, columns=columns
+                )
+                by_field = _columns_by_priority(matched)
+                read_row = _row_reader(by_field, kind)
                 parsed = ParsedFile(
                     kind,
                     delimiter,
                     encoding,
-                    mapping,
+                    {col: name for col, (name, _rank) in matched.items()},
                     unknown,
                     header=header,
                     header_line=header_line,
-                    columns=columns,
+                    columns=by_field,
                 )
                 continue
             if len(cells) > len(header):

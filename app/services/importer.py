@@ -25,6 +25,7 @@ from app.importing.csvformat import (
     Problem,
     decode,
     map_headers,
+    peek_columns,
     read_rows,
     record_converter,
     sniff_delimiter,
@@ -188,12 +189,15 @@ def preview(
     *,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
+    columns: Mapping[str, str | None] | None = None,
 ) -> ImportSummary:
     """The dry run: what import_csv would create and match. Writes nothing.
 
-    Raises ImportFailed listing every bad line (and a stage mapping to no stage of ours).
+    `columns` overrides the automatic header match: {header as written in the file: our field
+    name, or None/"" to ignore that column}. Raises ImportFailed listing every bad line (and a
+    stage mapping to no stage of ours, a wrong column choice).
     """
-    plan = _Planner(services, kind, stage_map or {}, progress, cancelled).plan(data)
+    plan = _Planner(services, kind, stage_map or {}, progress, cancelled, columns).plan(data)
     return plan.summary(dry_run=True)
 
 
@@ -206,22 +210,33 @@ def import_csv(
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
     announce: bool = True,
+    columns: Mapping[str, str | None] | None = None,
 ) -> ImportSummary:
     """Import a whole file in one transaction, or nothing.
 
     ImportFailed lists every bad line; ImportCancelled when `cancelled()` turned true; in both
     cases nothing was written. `announce=False` leaves services.changed to the caller: a GUI
     importing on a worker thread announces on the UI thread instead (announce_import).
+    `columns` overrides the header match as in preview.
     """
     db = services.db
     # IMMEDIATE: the write lock from the start, so the ids the plan hands out stay free.
     with db.atomic("IMMEDIATE"):
-        plan = _Planner(services, kind, stage_map or {}, progress, cancelled).plan(data)
+        plan = _Planner(services, kind, stage_map or {}, progress, cancelled, columns).plan(data)
         plan.write(db)
     summary = plan.summary(dry_run=False)
     if announce:
         announce_import(services, summary)
     return summary
+
+
+def file_columns(
+    data: bytes, kind: str, columns: Mapping[str, str | None] | None = None
+) -> list[tuple[str, str | None, str]]:
+    """The file's columns for a mapping table: (header, our field or None, a sample value),
+    with `columns` (as in preview) applied. Splits only the header and the first rows and
+    never raises for a wrong mapping: preview reports those."""
+    return peek_columns(data, kind, columns)
 
 
 def announce_import(services: Services, summary: ImportSummary) -> None:
@@ -354,6 +369,7 @@ class _Planner:
         stage_map: Mapping[str, str],
         progress: Progress | None,
         cancelled: Callable[[], bool] | None,
+        columns: Mapping[str, str | None] | None = None,
     ):
         if kind not in KINDS:
             raise ValueError(f"unknown kind {kind!r}; expected one of {KINDS}")
@@ -361,6 +377,7 @@ class _Planner:
         self.kind = kind
         self.stage_map = {name_key(k): v for k, v in stage_map.items()}
         self.stage_map_written = {name_key(k): k for k in stage_map}
+        self.columns = dict(columns or {})  # header as written → field, None/"" to ignore
         self.bad_mappings: set[str] = set()  # keys whose mapping names no stage of ours
         self.progress = progress
         self.cancelled = cancelled
@@ -385,7 +402,7 @@ class _Planner:
     # ---- reading -------------------------------------------------------------------------
     def plan(self, data: bytes) -> _Planner:
         try:
-            parsed = read_rows(data, self.kind)
+            parsed = read_rows(data, self.kind, columns=self.columns)
         except CsvError as exc:
             raise ImportFailed(exc.problems) from None
         self.parsed = parsed

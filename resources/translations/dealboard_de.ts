@@ -1400,8 +1400,92 @@
             <translation>vorhanden</translation>
         </message>
         <message>
-            <source>(not imported)</source>
-            <translation>(nicht importiert)</translation>
+            <source>(ignore)</source>
+            <translation>(ignorieren)</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Währung</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>Kontakt</translation>
+        </message>
+        <message>
+            <source>Status (open, won, lost)</source>
+            <translation>Status (offen, gewonnen, verloren)</translation>
+        </message>
+        <message>
+            <source>Expected close date</source>
+            <translation>Erwartetes Abschlussdatum</translation>
+        </message>
+        <message>
+            <source>Created on</source>
+            <translation>Angelegt am</translation>
+        </message>
+        <message>
+            <source>Closed on</source>
+            <translation>Abgeschlossen am</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>Wahrscheinlichkeit</translation>
+        </message>
+        <message>
+            <source>Lost reason</source>
+            <translation>Verlustgrund</translation>
+        </message>
+        <message>
+            <source>Pipeline</source>
+            <translation>Pipeline</translation>
+        </message>
+        <message>
+            <source>Tags</source>
+            <translation>Tags</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>Notizen</translation>
+        </message>
+        <message>
+            <source>Group</source>
+            <translation>Gruppe</translation>
+        </message>
+        <message>
+            <source>Funnel stage</source>
+            <translation>Trichterphase</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>Quelle</translation>
+        </message>
+        <message>
+            <source>Date entered</source>
+            <translation>Eingangsdatum</translation>
+        </message>
+        <message>
+            <source>First name</source>
+            <translation>Vorname</translation>
+        </message>
+        <message>
+            <source>Last name</source>
+            <translation>Nachname</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Phone</source>
+            <translation>Telefon</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Funktion</translation>
         </message>
         <message>
             <source>(empty)</source>

@@ -1,4 +1,4 @@
-"""The import dialog's preview, stage mapping, import and cancel; the export dialog."""
+"""The import dialog's preview, column and stage mapping, import and cancel; the export dialog."""
 
 from __future__ import annotations
 
@@ -80,6 +80,63 @@ def _open_and_wait(qtbot, services, path) -> ImportDialog:
         dialog.path_edit.setText(str(path))
         dialog._file_changed()
     return dialog
+
+
+def test_choosing_a_column_in_the_columns_table_then_importing(qtbot, services, tmp_path):
+    path = tmp_path / "projekte.csv"
+    path.write_bytes(
+        "Projektname;Betrag;company;Intern\nRahmenvertrag Süd;1.234,50;Müller GmbH;x\n"
+        "Wartung;990;;y\n".encode()
+    )
+    dialog = _open_and_wait(qtbot, services, path)
+
+    # No column is recognised as the title: nothing can be imported, but every column is
+    # listed with a sample value and a choice of our fields.
+    assert dialog.failure is not None and not dialog.import_button.isEnabled()
+    assert "No column for the deal title" in dialog.problems_view.toPlainText()
+    columns = dialog.columns_table
+    assert [columns.item(r, 2).text() for r in range(columns.rowCount())] == [
+        "Rahmenvertrag Süd",
+        "1.234,50",
+        "Müller GmbH",
+        "x",
+    ]
+    assert dialog.column_combo("company").currentData() == "company"
+    combo = dialog.column_combo("Projektname")
+    assert combo.currentData() == "" and combo.itemText(0) == "(ignore)"
+    assert combo.itemText(combo.findData("title")) == "Title"
+
+    with qtbot.waitSignal(dialog.previewed, timeout=20_000):
+        combo.setCurrentIndex(combo.findData("title"))
+    assert dialog.summary is not None and dialog.import_button.isEnabled()
+    assert [dialog.preview_table.item(r, 1).text() for r in range(2)] == [
+        "Rahmenvertrag Süd",
+        "Wartung",
+    ]
+    assert dialog.column_combo("Projektname").currentData() == "title"
+    with qtbot.waitSignal(dialog.previewed, timeout=20_000):
+        amount = dialog.column_combo("Betrag")
+        amount.setCurrentIndex(amount.findData("value"))
+    with qtbot.waitSignal(dialog.previewed, timeout=20_000):
+        dialog.column_combo("company").setCurrentIndex(0)  # (ignore)
+    assert dialog.summary.created == {"deals": 2, "companies": 0, "contacts": 0, "tags": 0}
+
+    with qtbot.waitSignal(dialog.imported, timeout=20_000):
+        dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.running(), timeout=20_000)
+    rows = Deal.select(Deal.title, Deal.value_minor, Deal.company).order_by(Deal.title).tuples()
+    assert list(rows) == [("Rahmenvertrag Süd", 123450, None), ("Wartung", 99000, None)]
+    assert Company.select().count() == 1  # only the fixture's
+
+
+def test_every_field_of_a_kind_has_a_label_in_the_columns_table(qtbot, services):
+    from app.importing.csvformat import KIND_FIELDS
+
+    dialog = ImportDialog(services)
+    qtbot.addWidget(dialog)
+    for kind, fields in KIND_FIELDS.items():
+        # The other CRM's record ids and owners are recognised, never imported.
+        assert set(dialog.field_labels(kind)) == set(fields) - {"id", "owner"}
 
 
 def test_bad_file_lists_every_problem_and_cannot_be_imported(qtbot, services, tmp_path):

@@ -1,4 +1,4 @@
-"""File → Import…: pick a CSV file and its kind, preview and map stages, then import it whole.
+"""File → Import…: pick a CSV file and its kind, preview, map columns and stages, import it.
 
 The preview is the importer's dry run; both it and the import run on a worker thread with a
 progress bar, and Cancel rolls the import back (nothing imported). Rules live in
@@ -36,6 +36,7 @@ from app.services.importer import ImportCancelled, ImportFailed, ImportSummary
 from app.ui import format as fmt
 
 KIND_ORDER = ("deals", "companies", "contacts")
+SAMPLE_CHARS = 60  # a sample value longer than this is cut in the columns table
 
 
 class _Worker(QObject):
@@ -100,6 +101,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.services = services
         self.stage_map: dict[str, str] = {}
+        self.column_map: dict[str, str | None] = {}  # header → our field, None: ignore it
         self.summary: ImportSummary | None = None
         self.failure: ImportFailed | None = None
         self.worker: _Worker | None = None
@@ -226,7 +228,7 @@ class ImportDialog(QDialog):
             self._file_changed()
 
     def _file_changed(self, kind: str | None = None) -> None:
-        self.stage_map = {}
+        self.stage_map, self.column_map = {}, {}
         data = self._read()
         if data is None:
             return
@@ -238,7 +240,7 @@ class ImportDialog(QDialog):
         self.refresh_preview()
 
     def _kind_changed(self) -> None:
-        self.stage_map = {}
+        self.stage_map, self.column_map = {}, {}
         self.refresh_preview()
 
     def _read(self) -> bytes | None:
@@ -257,7 +259,7 @@ class ImportDialog(QDialog):
 
     # ---- preview -------------------------------------------------------------------------
     def refresh_preview(self) -> None:
-        """Run the dry run again (file, kind or stage mapping changed)."""
+        """Run the dry run again (file, kind, column or stage mapping changed)."""
         if self.running():
             self._pending_preview = True
             self.worker.cancel()
@@ -267,23 +269,38 @@ class ImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.summary_label.setText(self.tr("Reading the file…"))
-        kind, stage_map = self.kind(), dict(self.stage_map)
+        kind, stage_map, columns = self.kind(), dict(self.stage_map), dict(self.column_map)
 
         def job(progress, cancelled):
-            return importer.preview(
-                self.services, data, kind, stage_map, progress=progress, cancelled=cancelled
-            )
+            # The columns table is shown whether or not the file can be imported as mapped:
+            # a missing title column is fixed there.
+            found = importer.file_columns(data, kind, columns)
+            try:
+                return found, importer.preview(
+                    self.services,
+                    data,
+                    kind,
+                    stage_map,
+                    progress=progress,
+                    cancelled=cancelled,
+                    columns=columns,
+                )
+            except ImportFailed as exc:
+                return found, exc
 
         self._start(job, self._preview_finished)
 
     def _preview_finished(self, outcome: str, payload) -> None:
         if outcome == "done":
-            self.summary, self.failure = payload, None
-            self._show_summary(payload)
-            self.import_button.setEnabled(True)
-        elif outcome == "failed":
-            self.summary, self.failure = None, payload
-            self._show_failure(payload)
+            found, result = payload
+            self._fill_columns(found)
+            if isinstance(result, ImportFailed):
+                self.summary, self.failure = None, result
+                self._show_failure(result)
+            else:
+                self.summary, self.failure = result, None
+                self._show_summary(result)
+                self.import_button.setEnabled(True)
         self.previewed.emit()
 
     def _show_summary(self, summary: ImportSummary) -> None:
@@ -321,7 +338,6 @@ class ImportDialog(QDialog):
         lines += summary.notices
         self.summary_label.setText("\n".join(lines))
         self._fill_preview(summary)
-        self._fill_columns(summary.columns)
         self._fill_stages([(raw, ours, n) for raw, ours, n in summary.stages], known=True)
         self.problems_view.setPlainText(self.tr("No problems: the file can be imported."))
         self.tabs.setTabText(3, self.tr("Problems"))
@@ -339,7 +355,6 @@ class ImportDialog(QDialog):
         self.problems_view.setPlainText(str(failure))
         self.tabs.setTabText(3, self.tr("Problems (%1)").replace("%1", str(len(failure.problems))))
         self.preview_table.setRowCount(0)
-        self.columns_table.setRowCount(0)
         unknown = [(raw, "", len(rows)) for raw, rows in failure.unknown_stages.items()]
         mapped = [(raw, ours, 0) for raw, ours in self.stage_map.items()]
         self._fill_stages(unknown + mapped, known=False)
@@ -373,13 +388,76 @@ class ImportDialog(QDialog):
                 self.preview_table.setItem(r, c, cell)
 
     def _fill_columns(self, columns) -> None:
+        """One row per named column of the file: a combo of our fields, and a sample value."""
+        labels = self.field_labels(self.kind())
         self.columns_table.setRowCount(len(columns))
         for r, (header, name, sample) in enumerate(columns):
             self.columns_table.setItem(r, 0, QTableWidgetItem(header))
-            self.columns_table.setItem(
-                r, 1, QTableWidgetItem(name if name else self.tr("(not imported)"))
+            combo = QComboBox()
+            combo.addItem(self.tr("(ignore)"), "")
+            for field_name, label in labels.items():
+                combo.addItem(label, field_name)
+            # Fields recognised but never imported (the other CRM's ids) show as ignored.
+            combo.setCurrentIndex(max(combo.findData(name), 0) if name else 0)
+            combo.currentIndexChanged.connect(
+                lambda _i, header=header, combo=combo: self.map_column(header, combo.currentData())
             )
+            self.columns_table.setCellWidget(r, 1, combo)
+            sample = " ".join(sample.split())
+            if len(sample) > SAMPLE_CHARS:
+                sample = sample[: SAMPLE_CHARS - 1] + "…"
             self.columns_table.setItem(r, 2, QTableWidgetItem(sample))
+
+    def field_labels(self, kind: str) -> dict[str, str]:
+        """Our fields a column of a `kind` file may be imported as → their labels."""
+        if kind == "deals":
+            return {
+                "title": self.tr("Title"),
+                "value": self.tr("Value"),
+                "currency": self.tr("Currency"),
+                "company": self.tr("Company"),
+                "contact": self.tr("Contact"),
+                "stage": self.tr("Stage"),
+                "status": self.tr("Status (open, won, lost)"),
+                "expected_close": self.tr("Expected close date"),
+                "created": self.tr("Created on"),
+                "closed": self.tr("Closed on"),
+                "probability": self.tr("Probability"),
+                "lost_reason": self.tr("Lost reason"),
+                "pipeline": self.tr("Pipeline"),
+                "tags": self.tr("Tags"),
+                "notes": self.tr("Notes"),
+            }
+        if kind == "companies":
+            return {
+                "name": self.tr("Name"),
+                "group": self.tr("Group"),
+                "funnel_stage": self.tr("Funnel stage"),
+                "source": self.tr("Source"),
+                "entered_on": self.tr("Date entered"),
+                "tags": self.tr("Tags"),
+                "notes": self.tr("Notes"),
+            }
+        return {
+            "name": self.tr("Name"),
+            "first_name": self.tr("First name"),
+            "last_name": self.tr("Last name"),
+            "email": self.tr("Email"),
+            "phone": self.tr("Phone"),
+            "role": self.tr("Role"),
+            "company": self.tr("Company"),
+        }
+
+    def map_column(self, header: str, field_name: str | None) -> None:
+        """Import the file's column `header` as our field `field_name` ("" or None: ignore it)."""
+        self.column_map[header] = field_name or None
+        self.refresh_preview()
+
+    def column_combo(self, header: str) -> QComboBox | None:
+        for r in range(self.columns_table.rowCount()):
+            if self.columns_table.item(r, 0).text() == header:
+                return self.columns_table.cellWidget(r, 1)
+        return None
 
     def _fill_stages(self, stages, *, known: bool) -> None:
         """One row per stage value of the file, each with a combo of our stages to map it to."""
@@ -422,7 +500,7 @@ class ImportDialog(QDialog):
             return
         self.import_button.setEnabled(False)
         self.summary_label.setText(self.tr("Importing…"))
-        kind, stage_map = self.kind(), dict(self.stage_map)
+        kind, stage_map, columns = self.kind(), dict(self.stage_map), dict(self.column_map)
 
         def job(progress, cancelled):
             return importer.import_csv(
@@ -433,6 +511,7 @@ class ImportDialog(QDialog):
                 progress=progress,
                 cancelled=cancelled,
                 announce=False,
+                columns=columns,
             )
 
         self._start(job, self._import_finished)
