@@ -90,9 +90,7 @@ def test_read_rows_cp1252_file_with_umlauts(tmp_path):
     data = "title;company;value\nGröße;Müller GmbH;1.234,56 €\n".encode("cp1252")
     parsed = read_file(tmp_path, data)
     assert parsed.encoding == "cp1252"
-    assert parsed.rows == [
-        (2, {"title": "Größe", "company": "Müller GmbH", "value": "1.234,56 €"})
-    ]
+    assert parsed.rows == [(2, {"title": "Größe", "company": "Müller GmbH", "value": "1.234,56 €"})]
 
 
 # --- delimiters ----------------------------------------------------------------------------
@@ -149,11 +147,14 @@ def test_quoted_delimiters_and_newlines_keep_physical_line_numbers(tmp_path, new
     ]
     parsed = read_file(tmp_path, newline.join(lines).encode())
     assert parsed.rows == [
-        (2, {
-            "title": "Deal; with semicolon",
-            "notes": f'first line{newline}second line{newline}third "quoted" line',
-            "value": "5",
-        }),
+        (
+            2,
+            {
+                "title": "Deal; with semicolon",
+                "notes": f'first line{newline}second line{newline}third "quoted" line',
+                "value": "5",
+            },
+        ),
         (5, {"title": "Plain", "notes": "", "value": "7"}),
         (8, {"title": "Last", "notes": "x\u2028y", "value": "9"}),
     ]
@@ -254,9 +255,26 @@ def test_parse_money(text, minor):
 @pytest.mark.parametrize(
     "text",
     [
-        "12,3x", "abc", "1.2.3,4,5", "12.", "€", "-", "--1", "1,234,56", "12 34", "€12€",
-        "1_000", "１２", "1.234,56.7", "1,2345.6", "12-", "1e5", "0x10", "1 234.567,89",
-        "EUR EUR 1", "1  234",
+        "12,3x",
+        "abc",
+        "1.2.3,4,5",
+        "12.",
+        "€",
+        "-",
+        "--1",
+        "1,234,56",
+        "12 34",
+        "€12€",
+        "1_000",
+        "１２",
+        "1.234,56.7",
+        "1,2345.6",
+        "12-",
+        "1e5",
+        "0x10",
+        "1 234.567,89",
+        "EUR EUR 1",
+        "1  234",
     ],
 )
 def test_parse_money_rejects(text):
@@ -313,8 +331,14 @@ def test_parse_date(text, expected):
 
 @pytest.mark.parametrize(
     "text",
-    ["2026-13-45", "31.02.2026", "13/31/2026", "0000-01-01", "2026-12-31 25:00",
-     "31/12/2026 13:00 PM"],
+    [
+        "2026-13-45",
+        "31.02.2026",
+        "13/31/2026",
+        "0000-01-01",
+        "2026-12-31 25:00",
+        "31/12/2026 13:00 PM",
+    ],
 )
 def test_parse_date_rejects_impossible_dates(text):
     with pytest.raises(ValueError) as info:
@@ -329,8 +353,7 @@ def test_parse_date_rejects_other_formats(text):
     with pytest.raises(ValueError) as info:
         parse_date(text)
     assert str(info.value) == (
-        f'Date must be written as 2026-12-31, 31.12.2026 or, month first, 12/31/2026 '
-        f'(got "{text}")'
+        f'Date must be written as 2026-12-31, 31.12.2026 or, month first, 12/31/2026 (got "{text}")'
     )
 
 
@@ -391,15 +414,38 @@ def test_unknown_kind_is_a_programming_error():
 
 def test_pipedrive_deal_export(tmp_path):
     header = [
-        "Deal - ID", "Deal - Title", "Deal - Value", "Deal - Currency", "Deal - Organization",
-        "Deal - Contact person", "Deal - Stage", "Deal - Status", "Deal - Expected close date",
-        "Deal - Deal created", "Deal - Probability", "Deal - Lost reason", "Deal - Pipeline",
-        "Deal - Owner", "Deal - Weighted value",
+        "Deal - ID",
+        "Deal - Title",
+        "Deal - Value",
+        "Deal - Currency",
+        "Deal - Organization",
+        "Deal - Contact person",
+        "Deal - Stage",
+        "Deal - Status",
+        "Deal - Expected close date",
+        "Deal - Deal created",
+        "Deal - Probability",
+        "Deal - Lost reason",
+        "Deal - Pipeline",
+        "Deal - Owner",
+        "Deal - Weighted value",
     ]
     row = [
-        "17", "Größe Anlage", "1.234,56", "EUR", "Müller GmbH", "Anna Müller", "Angebot",
-        "Lost", "31.12.2026", "2026-01-15 09:30:00", "40", "Zu teuer", "Vertrieb",
-        "Ben", "493,82",
+        "17",
+        "Größe Anlage",
+        "1.234,56",
+        "EUR",
+        "Müller GmbH",
+        "Anna Müller",
+        "Angebot",
+        "Lost",
+        "31.12.2026",
+        "2026-01-15 09:30:00",
+        "40",
+        "Zu teuer",
+        "Vertrieb",
+        "Ben",
+        "493,82",
     ]
     data = BOM + (";".join(header) + "\r\n" + ";".join(row) + "\r\n").encode()
     parsed = read_file(tmp_path, data)
@@ -409,11 +455,20 @@ def test_pipedrive_deal_export(tmp_path):
     assert values["title"] == "Größe Anlage" and values["id"] == "17"
     ((_line, record),) = convert_rows(parsed)
     assert record == {
-        "id": "17", "title": "Größe Anlage", "value": 123456, "currency": "EUR",
-        "company": "Müller GmbH", "contact": "Anna Müller", "stage": "Angebot",
-        "status": "lost", "expected_close": dt.date(2026, 12, 31),
-        "created": dt.date(2026, 1, 15), "probability": 40, "lost_reason": "Zu teuer",
-        "pipeline": "Vertrieb", "owner": "Ben",
+        "id": "17",
+        "title": "Größe Anlage",
+        "value": 123456,
+        "currency": "EUR",
+        "company": "Müller GmbH",
+        "contact": "Anna Müller",
+        "stage": "Angebot",
+        "status": "lost",
+        "expected_close": dt.date(2026, 12, 31),
+        "created": dt.date(2026, 1, 15),
+        "probability": 40,
+        "lost_reason": "Zu teuer",
+        "pipeline": "Vertrieb",
+        "owner": "Ben",
     }
 
 
@@ -441,10 +496,17 @@ def test_pipedrive_and_hubspot_company_exports(tmp_path):
     ).encode("cp1252")
     parsed = read_file(tmp_path, pipedrive, "companies")
     assert parsed.unknown_columns == ["Organization - Address"]
-    assert convert_rows(parsed) == [(2, {
-        "name": "Müller GmbH", "group": "Handwerk", "source": "Messe",
-        "entered_on": dt.date(2026, 3, 1),
-    })]
+    assert convert_rows(parsed) == [
+        (
+            2,
+            {
+                "name": "Müller GmbH",
+                "group": "Handwerk",
+                "source": "Messe",
+                "entered_on": dt.date(2026, 3, 1),
+            },
+        )
+    ]
     hubspot = (
         b"Record ID,Company name,Industry,Lifecycle Stage,Original Source,Create Date,"
         b"Phone Number,City\n1,ACME,Software,lead,Organic Search,2026-03-01 10:00,+1 555,Boston\n"
@@ -452,7 +514,10 @@ def test_pipedrive_and_hubspot_company_exports(tmp_path):
     parsed = read_file(tmp_path, hubspot, "companies")
     assert parsed.unknown_columns == ["Record ID", "Phone Number", "City"]
     assert parsed.rows[0][1] == {
-        "name": "ACME", "group": "Software", "funnel_stage": "lead", "source": "Organic Search",
+        "name": "ACME",
+        "group": "Software",
+        "funnel_stage": "lead",
+        "source": "Organic Search",
         "entered_on": "2026-03-01 10:00",
     }
 
@@ -475,7 +540,10 @@ def test_contact_exports_and_duplicate_company_columns(tmp_path):
     ).encode()
     parsed = read_file(tmp_path, pipedrive, "contacts")
     assert parsed.rows[0][1] == {
-        "name": "Jörg Größe", "email": "jg@example.de", "phone": "0711 1", "role": "Einkauf",
+        "name": "Jörg Größe",
+        "email": "jg@example.de",
+        "phone": "0711 1",
+        "role": "Einkauf",
         "company": "Müller GmbH",
     }
 
@@ -499,12 +567,16 @@ def test_value_errors_name_line_and_column(tmp_path):
         convert_rows(parsed)
     assert info.value.problems == [
         Problem(7, "Deal - Value", 'Value must be an amount such as 1.234,56 (got "12,3x")'),
-        Problem(7, "Deal - Expected close date",
-                'Date "31.02.2026" does not exist (day is out of range for month); write dates '
-                "as 2026-12-31, 31.12.2026 or, month first, 12/31/2026"),
+        Problem(
+            7,
+            "Deal - Expected close date",
+            'Date "31.02.2026" does not exist (day is out of range for month); write dates '
+            "as 2026-12-31, 31.12.2026 or, month first, 12/31/2026",
+        ),
         Problem(7, "Deal - Status", 'Status must be open, won or lost (got "deleted")'),
-        Problem(7, "Deal - Probability",
-                'Probability must be a percentage from 0 to 100 (got "150")'),
+        Problem(
+            7, "Deal - Probability", 'Probability must be a percentage from 0 to 100 (got "150")'
+        ),
         Problem(8, "Deal - Title", "Title must not be empty"),
     ]
     text = str(info.value)
@@ -516,15 +588,33 @@ def test_value_errors_name_line_and_column(tmp_path):
 def test_conversions_of_optional_fields(tmp_path):
     data = (
         "title;currency;status;probability;tags;value\n"
-        "A;€;Gewonnen;50 %;\"Rückruf, vip; VIP\";\n"
+        'A;€;Gewonnen;50 %;"Rückruf, vip; VIP";\n'
         "B;usd;;;;\n"
     ).encode()
     records = convert_rows(read_file(tmp_path, data))
     assert records == [
-        (2, {"title": "A", "currency": "EUR", "status": "won", "probability": 50,
-             "tags": ["Rückruf", "vip"], "value": 0}),
-        (3, {"title": "B", "currency": "USD", "status": None, "probability": None,
-             "tags": [], "value": 0}),
+        (
+            2,
+            {
+                "title": "A",
+                "currency": "EUR",
+                "status": "won",
+                "probability": 50,
+                "tags": ["Rückruf", "vip"],
+                "value": 0,
+            },
+        ),
+        (
+            3,
+            {
+                "title": "B",
+                "currency": "USD",
+                "status": None,
+                "probability": None,
+                "tags": [],
+                "value": 0,
+            },
+        ),
     ]
 
 
@@ -580,7 +670,7 @@ def test_unneutralise_inverts_neutralise(value):
 # --- writing -------------------------------------------------------------------------------
 
 ROUND_TRIP_ROWS = [
-    ["Größe", "1234.50", "=HYPERLINK(\"http://evil\")", "Müller GmbH"],
+    ["Größe", "1234.50", '=HYPERLINK("http://evil")', "Müller GmbH"],
     ["Semi;colon, comma", "-12.50", "+49 170 1234567", 'Quote "inside"'],
     ["Multi\nline\r\nvalue", "0.00", "@SUM(A1)", "'=already"],
     ["Tab", "-5", "\tindented", "-"],

@@ -210,8 +210,13 @@ def test_editor_save_is_one_transaction(services):
     seen = []
     services.changed.connect(seen.append)
     result = services.deals.save(
-        None, title="Relaunch", company_name="Neue Firma GmbH", contact_name="Eva Roth",
-        value_minor=500_00, next_action=("Call Eva", dt.date.today()))
+        None,
+        title="Relaunch",
+        company_name="Neue Firma GmbH",
+        contact_name="Eva Roth",
+        value_minor=500_00,
+        next_action=("Call Eva", dt.date.today()),
+    )
     deal = Deal.get_by_id(result["deals"][0])
     assert deal.company.name == "Neue Firma GmbH" and deal.contact.name == "Eva Roth"
     assert result["companies"] == [deal.company_id]

@@ -54,7 +54,6 @@ def percent(rate: float | None, locale: QLocale | None = None, decimals: int = 0
     return locale.toString(rate * 100, "f", decimals) + "\u202f%"
 
 
-
 # The default stage names are data (stored in English, matched by imports in either
 # language); these markers let lupdate collect them so they show translated.
 _DEFAULT_STAGES = (
