@@ -204,16 +204,17 @@ def test_a_migration_keeps_a_checked_copy_of_the_old_version(db_file, monkeypatc
     def add_column(db):
         db.execute_sql("ALTER TABLE deal ADD COLUMN source TEXT DEFAULT ''")
 
+    old = database.SCHEMA_VERSION
     monkeypatch.setattr(database, "MIGRATIONS", [*database.MIGRATIONS, add_column])
-    monkeypatch.setattr(database, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(database, "SCHEMA_VERSION", old + 1)
     before = sha(db_file)
     db = database.connect(db_file)
-    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == 2
+    assert db.execute_sql("PRAGMA user_version").fetchone()[0] == old + 1
     db.close()
     (copy,) = recovery.backup_files(db_file)
-    assert copy.tag == "before-v2"
+    assert copy.tag == f"before-v{old + 1}"
     conn = sqlite3.connect(copy.path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == old
     conn.close()
     assert recovery.verify(copy.path) is None
     # Tagged copies are never thinned.

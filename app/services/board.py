@@ -127,6 +127,8 @@ class BoardQueries(Service):
         ).fetchall()
         if stage_ids is not None:
             stages = [row for row in stages if row[0] in stage_ids]
+        if f == BoardFilter():
+            return self._tallied(stages)
         join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
         # The stage's probability comes in as a parameter: no join per deal row, so the
         # covering index (status, deleted_at, stage, value, probability) answers alone.
@@ -143,6 +145,25 @@ class BoardQueries(Service):
                 sql, [probability, *_params(f, stage_id, today, cutoff)]
             ).fetchone()
             out[stage_id] = (n, v or 0, round((w or 0) / 100))
+        return out
+
+    def _tallied(self, stages: list[tuple[int, int, int]]) -> dict[int, tuple[int, int, int]]:
+        """The unfiltered headers from the trigger-kept stage tally: one row per column."""
+        out = {stage_id: (0, 0, 0) for stage_id, _p, _r in stages}
+        if not stages:
+            return out
+        probability = {stage_id: p for stage_id, p, _r in stages}
+        marks = ", ".join(["?"] * len(stages))
+        rows = self.s.db.execute_sql(
+            self._sql(
+                "SELECT stage_id, deals, value_minor, default_value_minor, weighted_percent_minor "
+                f"FROM stage_tally WHERE stage_id IN ({marks})"
+            ),
+            list(probability),
+        )
+        for stage_id, n, value, default_value, weighted_percent in rows:
+            weighted = weighted_percent + default_value * probability[stage_id]
+            out[stage_id] = (n, value, round(weighted / 100))
         return out
 
     def page(

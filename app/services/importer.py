@@ -31,6 +31,7 @@ from app.importing.csvformat import (
     sniff_delimiter,
 )
 from app.services.companies import move_company_to
+from app.storage import tallies
 from app.storage.models import (
     LOST,
     OPEN,
@@ -1168,36 +1169,55 @@ def _insert(
 
 
 class _BulkIndexes:
-    """Drop the secondary indexes of tables for a large insert and rebuild them after.
+    """Drop the secondary indexes and tally triggers of tables for a large insert; rebuild
+    the indexes and recompute the tallies after.
 
-    Per table, only when the insert is big and the table not much larger (BULK_INDEX_RATIO):
-    rebuilding sorts the whole table. DROP and CREATE INDEX are part of the transaction, so a
-    failed or cancelled import gets them back with the rollback.
+    Indexes per table only when the insert is big and the table not much larger
+    (BULK_INDEX_RATIO): rebuilding sorts the whole table. Triggers whenever the insert is big:
+    per row they cost half the insert (0.5 s for 100k deals), the recount one aggregate. DROP
+    and CREATE are part of the transaction, so a failed or cancelled import gets them back
+    with the rollback.
     """
 
     def __init__(self, db: pw.SqliteDatabase, inserts: Sequence[tuple[type[pw.Model], int]]):
         self.db = db
+        big = [(model, rows) for model, rows in inserts if rows >= BULK_INDEX_ROWS]
         self.tables = [
             model._meta.table_name
-            for model, rows in inserts
-            if rows >= BULK_INDEX_ROWS and model.select().count() <= BULK_INDEX_RATIO * rows
+            for model, rows in big
+            if model.select().count() <= BULK_INDEX_RATIO * rows
         ]
-        self.indexes: list[tuple[str, str]] = []
+        self.tallied = [
+            model._meta.table_name
+            for model, _rows in big
+            if model._meta.table_name in tallies.TALLY_TABLES
+        ]
+        self.dropped: list[tuple[str, str]] = []
 
     def __enter__(self) -> None:
-        if not self.tables:
-            return
-        marks = ", ".join("?" * len(self.tables))
-        self.indexes = self.db.execute_sql(
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-            f" AND tbl_name IN ({marks}) ORDER BY name",
-            self.tables,
-        ).fetchall()
-        for name, _sql in self.indexes:
+        wanted = [(name, table) for table in self.tallied for name in tallies.triggers_of(table)]
+        if self.tables:
+            marks = ", ".join("?" * len(self.tables))
+            self.dropped = self.db.execute_sql(
+                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+                f" AND tbl_name IN ({marks}) ORDER BY name",
+                self.tables,
+            ).fetchall()
+        for name, _sql in self.dropped:
             self.db.execute_sql(f'DROP INDEX "{name}"')
+        if wanted:
+            marks = ", ".join("?" * len(wanted))
+            triggers = self.db.execute_sql(
+                f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
+                [name for name, _table in wanted],
+            ).fetchall()
+            for name, _sql in triggers:
+                self.db.execute_sql(f'DROP TRIGGER "{name}"')
+            self.dropped += triggers
 
     def __exit__(self, exc_type, exc, tb) -> None:
-        # On an exception the transaction's rollback brings the indexes back by itself.
+        # On an exception the transaction's rollback brings everything back by itself.
         if exc_type is None:
-            for _name, sql in self.indexes:
+            for _name, sql in self.dropped:
                 self.db.execute_sql(sql)
+            tallies.refill(self.db, [tallies.TALLY_TABLES[t] for t in self.tallied])

@@ -10,6 +10,7 @@ from pathlib import Path
 import peewee as pw
 
 from app.storage import models as m
+from app.storage import tallies
 
 APPLICATION_ID = 0x4442_4431  # "DBD1": marks a file as ours in the SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -46,8 +47,15 @@ DEFAULT_PIPELINE_STAGES = (
     ("Close", 90, 7),
 )
 
+
+def _add_tallies(db: pw.Database) -> None:
+    """Version 2: board-header and funnel totals kept by triggers (storage/tallies.py)."""
+    db.create_tables([m.StageTally, m.FunnelTally])
+    tallies.install(db)
+
+
 # Ordered migrations: entry i brings user_version from i to i + 1, all in one transaction.
-MIGRATIONS: list[Callable[[pw.Database], None]] = [_create_schema]
+MIGRATIONS: list[Callable[[pw.Database], None]] = [_create_schema, _add_tallies]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -284,6 +284,35 @@ class SnapshotStage(BaseModel):
     weighted_value_minor = pw.BigIntegerField()
 
 
+class StageTally(BaseModel):
+    """Open, live deals per pipeline stage: what a board column's header shows.
+
+    Kept by the triggers in storage/tallies.py, never written by the services. The weighted
+    value is split so a change of the stage's default probability needs no rewrite:
+    SUM(value × probability) over deals with their own probability, and SUM(value) over the
+    deals that take the stage's.
+    """
+
+    stage_id = pw.IntegerField(primary_key=True)
+    deals = pw.IntegerField(default=0)
+    value_minor = pw.BigIntegerField(default=0)
+    default_value_minor = pw.BigIntegerField(default=0)
+    weighted_percent_minor = pw.BigIntegerField(default=0)
+
+
+class FunnelTally(BaseModel):
+    """Live companies per entry day, highest funnel position reached and current funnel
+    stage: the funnel report's cohort and all-time counts (storage/tallies.py keeps it)."""
+
+    entered_on = pw.DateField()
+    reached_position = pw.IntegerField()
+    funnel_stage_id = pw.IntegerField()
+    companies = pw.IntegerField(default=0)
+
+    class Meta:
+        primary_key = pw.CompositeKey("entered_on", "reached_position", "funnel_stage_id")
+
+
 ALL_MODELS = [
     Setting,
     User,
@@ -303,4 +332,6 @@ ALL_MODELS = [
     Target,
     PipelineSnapshot,
     SnapshotStage,
+    StageTally,
+    FunnelTally,
 ]
