@@ -44,12 +44,16 @@ def schema_tag() -> str:
     return hashlib.sha1("\n".join(filter(None, ddl)).encode()).hexdigest()[:8]
 
 
-def demo_database(deals: int) -> Path:
-    """The cached demo database of this size (seed 1) and schema, made on first use."""
+def demo_database(deals: int, companies: int | None = None) -> Path:
+    """The cached demo database of this size (seed 1) and schema, made on first use.
+
+    `companies` overrides the demo's one company per 2.2 deals (the funnel benchmarks).
+    """
     CACHE.mkdir(exist_ok=True)
-    path = CACHE / f"demo-{deals}-{schema_tag()}.sqlite"
+    size = f"{deals}" if companies is None else f"{deals}x{companies}"
+    path = CACHE / f"demo-{size}-{schema_tag()}.sqlite"
     if not path.exists():
-        stale = [*CACHE.glob(f"demo-{deals}.sqlite*"), *CACHE.glob(f"demo-{deals}-*.sqlite*")]
+        stale = [*CACHE.glob(f"demo-{size}.sqlite*"), *CACHE.glob(f"demo-{size}-*.sqlite*")]
         for old in stale:  # the same size made by another schema
             old.unlink(missing_ok=True)
         from app.cli.demo import make_demo
@@ -58,7 +62,7 @@ def demo_database(deals: int) -> Path:
         tmp = path.with_suffix(".part")
         for suffix in ("", "-wal", "-shm"):
             Path(str(tmp) + suffix).unlink(missing_ok=True)
-        make_demo(tmp, deals, seed=1)
+        make_demo(tmp, deals, seed=1, companies=companies)
         # Fold the -wal into the file before renaming it: a connection another benchmark left
         # open in this process would otherwise keep the data in a -wal the rename leaves behind.
         import sqlite3

@@ -363,3 +363,27 @@ def test_today_defaults_to_the_utc_date(tmp_path):
         assert _one(db, "SELECT MAX(COALESCE(left_at, entered_at)) FROM stage_history") < now
     finally:
         db.close()
+
+
+def test_companies_can_be_asked_for_apart_from_deals(tmp_path):
+    """The funnel benchmarks' databases: as many companies as deals, each a sound demo."""
+    db = database.connect(tmp_path / "wide.sqlite")
+    try:
+        counts = generate(db, deals=400, companies=400)
+        assert counts["companies"] == _one(db, "SELECT COUNT(*) FROM company") == 400
+        assert counts["deals"] == _one(db, "SELECT COUNT(*) FROM deal") == 400
+        assert counts["won"] == 100
+        # Every customer still has a won deal behind it.
+        assert (
+            _one(
+                db,
+                "SELECT COUNT(*) FROM company c WHERE c.converted_at IS NOT NULL AND NOT EXISTS "
+                "(SELECT 1 FROM deal d WHERE d.company_id = c.id AND d.status = 'won')",
+            )
+            == 0
+        )
+        for companies in (19, 100_001):
+            with pytest.raises(ValueError, match="companies"):
+                generate(db, deals=50, companies=companies)
+    finally:
+        db.close()

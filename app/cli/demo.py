@@ -31,13 +31,13 @@ def is_empty(path: Path) -> bool:
         services.close()
 
 
-def make_demo(path: Path, deals: int, seed: int) -> dict:
+def make_demo(path: Path, deals: int, seed: int, companies: int | None = None) -> dict:
     from app.services import Services
     from app.services.demo import generate
 
     services = Services.open(path)
     try:
-        return generate(services.db, deals=deals, seed=seed)
+        return generate(services.db, deals=deals, seed=seed, companies=companies)
     finally:
         services.close()
 

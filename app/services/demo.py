@@ -271,9 +271,16 @@ COLUMNS = {
 
 
 def generate(
-    db: pw.Database, deals: int = 2000, seed: int = 1, today: dt.date | None = None
+    db: pw.Database,
+    deals: int = 2000,
+    seed: int = 1,
+    today: dt.date | None = None,
+    companies: int | None = None,
 ) -> dict[str, int]:
     """Fill a new database with `deals` deals and everything around them; return the counts.
+
+    `companies` defaults to one per DEALS_PER_COMPANY deals; the funnel benchmarks ask for
+    as many companies as deals (up to MAX_DEALS of each).
 
     The same seed and `today` give the same rows. The history covers the 18 months up to
     `today` (default: today in UTC) and every stored instant lies before `today` 00:00 UTC, so
@@ -282,13 +289,15 @@ def generate(
     """
     if not MIN_DEALS <= deals <= MAX_DEALS:
         raise ValueError(f"deals must be between {MIN_DEALS} and {MAX_DEALS}, not {deals}")
+    if companies is not None and not 20 <= companies <= MAX_DEALS:
+        raise ValueError(f"companies must be between 20 and {MAX_DEALS}, not {companies}")
     if today is None:
         today = dt.datetime.now(dt.UTC).date()
     with db.atomic():
         for model in (Company, Contact, Deal, Activity, StageHistory, Spend, Target):
             if model.select().bind(db).exists():
                 raise ValueError("demo data goes into a new database; this one holds records")
-        return _Demo(db, deals, seed, today).run()
+        return _Demo(db, deals, seed, today, companies).run()
 
 
 def _cum(weights: Sequence[float]) -> list[float]:
@@ -416,9 +425,12 @@ class _Clock:
 class _Demo:
     """One run: draws everything in a fixed order from one Random, then inserts."""
 
-    def __init__(self, db: pw.Database, deals: int, seed: int, today: dt.date):
+    def __init__(
+        self, db: pw.Database, deals: int, seed: int, today: dt.date, companies: int | None
+    ):
         self.db = db
         self.n_deals = deals
+        self.n_companies = companies
         self.rng = random.Random(seed)
         self.today = today
         start = add_months(month_start(today), -(HISTORY_MONTHS - 1))
@@ -487,7 +499,7 @@ class _Demo:
         rand = rng.random
         clock = self.clock
         now = clock.now
-        n = max(20, round(self.n_deals / DEALS_PER_COMPANY))
+        n = self.n_companies or max(20, round(self.n_deals / DEALS_PER_COMPANY))
         # More leads lately: a power below 1 pushes the entry dates towards today.
         entered = sorted(int((now - DAY) * rand() ** 0.8) for _ in range(n))
         seg_cum = _cum([w for _, w, _ in SEGMENTS])
