@@ -26,6 +26,7 @@ from app.storage.models import (
     SnapshotStage,
     Spend,
     StageHistory,
+    StageTally,
     Target,
     utc_now,
 )
@@ -71,20 +72,17 @@ class ReportService(Service):
         probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
         now = utc_now()
         if as_of is None or as_of >= now:
+            # Now: the trigger-kept StageTally, the board headers' numbers (storage/tallies.py).
             query = (
-                Deal.select(
-                    Deal.stage,
-                    row_count(),
-                    pw.fn.SUM(Deal.value_minor),
-                    pw.fn.SUM(Deal.value_minor * probability),
+                StageTally.select(
+                    StageTally.stage_id,
+                    StageTally.deals,
+                    StageTally.value_minor,
+                    StageTally.weighted_percent_minor
+                    + StageTally.default_value_minor * PipelineStage.probability,
                 )
-                .join(PipelineStage)
-                .where(
-                    (Deal.status == OPEN)
-                    & Deal.deleted_at.is_null()
-                    & (PipelineStage.pipeline == pipeline_id)
-                )
-                .group_by(Deal.stage)
+                .join(PipelineStage, on=StageTally.stage_id == PipelineStage.id)
+                .where(PipelineStage.pipeline == pipeline_id)
             )
         else:
             query = (

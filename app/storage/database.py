@@ -52,6 +52,9 @@ def _add_tallies(db: pw.Database) -> None:
     """Version 2: board-header and funnel totals kept by triggers (storage/tallies.py)."""
     db.create_tables([m.StageTally, m.FunnelTally])
     tallies.install(db)
+    # What version 1 indexed for the aggregates the tallies replace, and an unused FK index.
+    db.execute_sql('DROP INDEX IF EXISTS "deal_status_deleted_at_stage_id_value_minor_probability"')
+    db.execute_sql('DROP INDEX IF EXISTS "deal_owner_id"')
 
 
 # Ordered migrations: entry i brings user_version from i to i + 1, all in one transaction.
