@@ -109,3 +109,42 @@ def test_report_queries_use_indexes(services):
         "EXPLAIN QUERY PLAN SELECT * FROM stage_history WHERE deal_id = 1 AND left_at IS NULL"
     ).fetchall()
     assert any("INDEX" in row[-1] for row in plan), plan
+
+
+def test_history_queries_of_everyday_actions_use_the_partial_indexes(services):
+    """Every statement on stage_history that a move, win, loss, report, drill-down, funnel
+    change or attention list runs searches one of its (partial) indexes: none scans."""
+    import datetime as dt
+
+    from app.domain.periods import Period
+    from app.services import demo
+    from app.services.attention import AttentionQueries
+    from app.services.report_details import ReportDetails
+
+    demo.generate(services.db, deals=300, seed=2)
+    seen: list[str] = []
+    conn = services.db.connection()
+    conn.set_trace_callback(lambda sql: seen.append(sql) if "stage_history" in sql else None)
+    try:
+        stages = [sid for sid, *_ in services.stages.pipeline_stages(1)]
+        deals = [r[0] for r in services.db.execute_sql("SELECT id FROM deal WHERE status = 'open'")]
+        services.deals.move(deals[:2], stages[2])
+        services.deals.win([deals[2]])
+        services.deals.lose([deals[3]], "Price")
+        past = dt.datetime.now() - dt.timedelta(days=60)
+        services.reports.pipeline(1, past)
+        details = ReportDetails(services)
+        details.stage_deals(1, past)
+        details.pipeline_conversion(1, Period(past.date(), dt.date.today()))
+        AttentionQueries(services).summary(1)
+        funnel = [sid for sid, _name in services.stages.funnel_stages()]
+        services.companies.set_funnel_stage([1, 2, 3], funnel[3])
+    finally:
+        conn.set_trace_callback(None)
+    statements = [q for q in seen if q.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE"))]
+    assert len(statements) >= 10
+    for sql in statements:
+        plan = [row[-1] for row in conn.execute("EXPLAIN QUERY PLAN " + sql)]
+        # Tables are aliased (t1, t2): no step may scan, and one searches a history index.
+        assert not any(step.startswith("SCAN") for step in plan), (sql, plan)
+        assert any("INDEX stage_history_" in step for step in plan), (sql, plan)

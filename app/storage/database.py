@@ -55,6 +55,19 @@ def _add_tallies(db: pw.Database) -> None:
     # What version 1 indexed for the aggregates the tallies replace, and an unused FK index.
     db.execute_sql('DROP INDEX IF EXISTS "deal_status_deleted_at_stage_id_value_minor_probability"')
     db.execute_sql('DROP INDEX IF EXISTS "deal_owner_id"')
+    # The history's indexes become partial (models.py): dropped here, made again just below.
+    for name in (
+        "stage_history_deal_id_left_at_entered_at",
+        "stage_history_stage_id_entered_at_left_at",
+        "stage_history_company_id_funnel_stage_id_entered_at",
+        "stage_history_funnel_stage_id_entered_at",
+    ):
+        row = db.execute_sql(
+            "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?", (name,)
+        ).fetchone()
+        if row is not None and " WHERE " not in row[0]:
+            db.execute_sql(f'DROP INDEX "{name}"')
+    db.create_tables([m.StageHistory])  # safe: creates only the missing indexes
 
 
 # Ordered migrations: entry i brings user_version from i to i + 1, all in one transaction.
