@@ -28,17 +28,20 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def schema_tag() -> str:
-    """A short fingerprint of the schema (tables and indexes): a cached database made by
-    another schema is made again rather than benchmarked with missing columns or indexes."""
+    """A short fingerprint of the schema (tables, indexes, tally triggers): a cached database
+    made by another schema is made again rather than benchmarked with missing columns or
+    indexes."""
     import hashlib
 
     import peewee as pw
 
+    from app.storage import tallies
     from app.storage.models import ALL_MODELS
 
     db = pw.SqliteDatabase(":memory:")
     with db.bind_ctx(ALL_MODELS):
         db.create_tables(ALL_MODELS)
+        tallies.install(db)
         ddl = [sql for (sql,) in db.execute_sql("SELECT sql FROM sqlite_master ORDER BY name")]
     db.close()
     return hashlib.sha1("\n".join(filter(None, ddl)).encode()).hexdigest()[:8]
