@@ -155,3 +155,69 @@ def test_usage_errors_exit_2(tmp_path, home):
         env_home=home,
     )
     assert result.returncode == 2
+
+
+PROJEKTE = b"Projektname;value;Notizen\nAlpha;5;hallo\nBeta;7;\n"
+
+
+def test_map_column_imports_a_column_under_another_header(tmp_path, home):
+    db, csv = tmp_path / "crm.sqlite", tmp_path / "projekte.csv"
+    csv.write_bytes(PROJEKTE)
+
+    # No column for the title: exit 2, the hint names --map-column and our fields, no file.
+    bad = run("import", "deals", str(csv), "--db", str(db), env_home=home)
+    assert bad.returncode == 2, bad.stderr
+    assert "nothing imported" in bad.stderr
+    assert "No column for the deal title" in bad.stderr
+    assert '--map-column "THEIR HEADER=FIELD"' in bad.stderr
+    assert "deals have: title, value, currency, company" in bad.stderr
+    assert ", id" not in bad.stderr and "owner" not in bad.stderr
+    assert not db.exists()
+
+    made = run(
+        "import",
+        "deals",
+        str(csv),
+        "--db",
+        str(db),
+        "--map-column",
+        "Projektname=title",
+        env_home=home,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Created 2 deals" in made.stdout
+    assert 'Notice: these columns are not imported: "Notizen"' in made.stderr
+    with sqlite3.connect(db) as conn:
+        rows = conn.execute("SELECT title, value_minor FROM deal ORDER BY title").fetchall()
+    assert rows == [("Alpha", 500), ("Beta", 700)]
+
+    # "X=" ignores a column on purpose: no notice about it; a dry run writes nothing.
+    mapped = ["--map-column", "Projektname=title", "--map-column", "Notizen="]
+    dry = run("import", "deals", str(csv), "--db", str(db), "--dry-run", *mapped, env_home=home)
+    assert dry.returncode == 0, dry.stderr
+    assert "Would create 2 deals" in dry.stdout
+    assert "Notizen" not in dry.stderr
+    assert count(db, "deal") == 2
+
+
+@pytest.mark.parametrize(
+    ("value", "messages"),
+    [
+        (
+            "Projektname=titel",
+            ['Column "Projektname" cannot be imported as "titel"', "--map-column"],
+        ),
+        ("Projekt=title", ['The file has no column "Projekt"', "--map-column"]),
+        ("Projektname", ['--map-column "Projektname" is not of the form "THEIR HEADER=FIELD"']),
+        ("=title", ['--map-column "=title" is not of the form']),
+    ],
+)
+def test_bad_map_column_exits_2_and_writes_nothing(tmp_path, home, value, messages):
+    db, csv = tmp_path / "crm.sqlite", tmp_path / "projekte.csv"
+    csv.write_bytes(PROJEKTE)
+    result = run("import", "deals", str(csv), "--db", str(db), "--map-column", value, env_home=home)
+    assert result.returncode == 2, result.stderr
+    for message in messages:
+        assert message in result.stderr
+    assert "unexpected" not in result.stderr
+    assert not db.exists()

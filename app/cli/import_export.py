@@ -11,6 +11,18 @@ from app.cli import BadInput, open_services
 
 IMPORT_KINDS = ["deals", "companies", "contacts"]
 EXPORT_KINDS = ["deals", "companies", "contacts", "activities", "next-actions"]
+# Fields recognised in a file only so that they are no notice, never imported (the other CRM's
+# record ids and owners): not offered to --map-column, as the GUI's import dialog does not.
+NOT_IMPORTED_FIELDS = {"id", "owner"}
+# How the importer words a problem with the file's columns (a required column missing, a
+# --map-column header not in the file, a field the kind does not have, two columns for one
+# field): such a failure ends with the --map-column hint.
+COLUMN_PROBLEMS = (
+    "No column for the ",
+    "The file has no column ",
+    " have no such field ",
+    "which takes one column",
+)
 
 
 def register(sub) -> None:
@@ -30,6 +42,14 @@ def register(sub) -> None:
         default=[],
         metavar="THEIR NAME=OUR NAME",
         help="import a stage of the file as one of ours (repeatable)",
+    )
+    p.add_argument(
+        "--map-column",
+        action="append",
+        default=[],
+        metavar="THEIR HEADER=FIELD",
+        help='import a column of the file as one of our fields; "THEIR HEADER=" ignores the '
+        "column (repeatable)",
     )
     p.set_defaults(handler=run_import)
 
@@ -67,8 +87,12 @@ def run_import(args: argparse.Namespace) -> int:
         stage_map = parse_stage_map(args.map_stage)
     except ValueError as exc:
         raise BadInput(f"--map-stage {exc}.") from exc
+    try:
+        column_map = parse_column_map(args.map_column)
+    except ValueError as exc:
+        raise BadInput(f"--map-column {exc}.") from exc
     data = _read(args.file)
-    summary = _import(args, data, stage_map)
+    summary = _import(args, data, stage_map, column_map)
     if summary.unknown_columns:
         columns = ", ".join(f'"{c}"' for c in summary.unknown_columns)
         print(f"Notice: these columns are not imported: {columns}", file=sys.stderr)
@@ -81,7 +105,28 @@ def run_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _import(args: argparse.Namespace, data: bytes, stage_map: dict[str, str]):
+def parse_column_map(items: list[str]) -> dict[str, str | None]:
+    """--map-column "THEIR HEADER=FIELD" values → {their header: our field, None to ignore},
+    both trimmed; the field is checked by the importer. ValueError for an item without "="
+    or with an empty header; the later of two wins."""
+    mapping: dict[str, str | None] = {}
+    for item in items:
+        theirs, sep, ours = item.rpartition("=")  # a field has no "=", a header may
+        if not sep or not theirs.strip():
+            raise ValueError(
+                f'"{item}" is not of the form "THEIR HEADER=FIELD" (or "THEIR HEADER=" to '
+                "ignore the column)"
+            )
+        mapping[theirs.strip()] = ours.strip() or None
+    return mapping
+
+
+def _import(
+    args: argparse.Namespace,
+    data: bytes,
+    stage_map: dict[str, str],
+    columns: dict[str, str | None],
+):
     from app.services.importer import ImportFailed, import_csv, preview
 
     with contextlib.ExitStack() as stack:
@@ -94,14 +139,14 @@ def _import(args: argparse.Namespace, data: bytes, stage_map: dict[str, str]):
         services = open_services(args.db_file, must_exist=args.dry_run)
         try:
             if args.dry_run:
-                summary = preview(services, data, args.kind, stage_map)
+                summary = preview(services, data, args.kind, stage_map, columns=columns)
             else:
-                summary = import_csv(services, data, args.kind, stage_map)
+                summary = import_csv(services, data, args.kind, stage_map, columns=columns)
         except ImportFailed as exc:
             services.close()
             if new_database:  # created by us a moment ago, under our lock: leave no empty file
                 _remove_database(args.db_file)
-            raise BadInput(_failure_text(args.file, exc)) from exc
+            raise BadInput(_failure_text(args.file, args.kind, exc)) from exc
         services.close()
     return summary
 
@@ -113,7 +158,7 @@ def _remove_database(path: Path) -> None:
             path.with_name(path.name + suffix).unlink()
 
 
-def _failure_text(path: Path, exc) -> str:
+def _failure_text(path: Path, kind: str, exc) -> str:
     lines = {p.line for p in exc.problems}
     text = (
         f"{path}: nothing imported; {len(exc.problems)} problem(s) on {len(lines)} line(s) "
@@ -124,6 +169,14 @@ def _failure_text(path: Path, exc) -> str:
             '\nMap an unknown stage with --map-stage "THEIR NAME=OUR NAME"; ours are: '
             + ", ".join(exc.known_stages)
             + "."
+        )
+    if any(part in p.message for p in exc.problems for part in COLUMN_PROBLEMS):
+        from app.importing.csvformat import KIND_FIELDS
+
+        fields = [f for f in KIND_FIELDS[kind] if f not in NOT_IMPORTED_FIELDS]
+        text += (
+            '\nImport a column as one of our fields with --map-column "THEIR HEADER=FIELD" '
+            f'("THEIR HEADER=" ignores it); {kind} have: ' + ", ".join(fields) + "."
         )
     return text
 
