@@ -157,7 +157,7 @@ def test_usage_errors_exit_2(tmp_path, home):
     assert result.returncode == 2
 
 
-PROJEKTE = b"Projektname;value;Notizen\nAlpha;5;hallo\nBeta;7;\n"
+PROJEKTE = b"Projektname;value;Bemerkung\nAlpha;5;hallo\nBeta;7;\n"
 
 
 def test_map_column_imports_a_column_under_another_header(tmp_path, home):
@@ -186,17 +186,17 @@ def test_map_column_imports_a_column_under_another_header(tmp_path, home):
     )
     assert made.returncode == 0, made.stderr
     assert "Created 2 deals" in made.stdout
-    assert 'Notice: these columns are not imported: "Notizen"' in made.stderr
+    assert 'Notice: these columns are not imported: "Bemerkung"' in made.stderr
     with sqlite3.connect(db) as conn:
         rows = conn.execute("SELECT title, value_minor FROM deal ORDER BY title").fetchall()
     assert rows == [("Alpha", 500), ("Beta", 700)]
 
     # "X=" ignores a column on purpose: no notice about it; a dry run writes nothing.
-    mapped = ["--map-column", "Projektname=title", "--map-column", "Notizen="]
+    mapped = ["--map-column", "Projektname=title", "--map-column", "Bemerkung="]
     dry = run("import", "deals", str(csv), "--db", str(db), "--dry-run", *mapped, env_home=home)
     assert dry.returncode == 0, dry.stderr
     assert "Would create 2 deals" in dry.stdout
-    assert "Notizen" not in dry.stderr
+    assert "Bemerkung" not in dry.stderr
     assert count(db, "deal") == 2
 
 

@@ -10,7 +10,7 @@ from app.services.importer import ImportFailed
 from app.storage.models import Company, Deal
 
 PROJECTS = (
-    "\ufeffProjektname;Betrag;company;Intern\r\n"
+    "\ufeffProjektname;Auftragssumme;company;Intern\r\n"
     "Rahmenvertrag Süd;1.234,50;Müller GmbH;x\r\n"
     "Wartung;990;;y\r\n"
 ).encode()
@@ -21,7 +21,7 @@ def test_unrecognised_header_imports_once_mapped_to_title(services):
         importer.preview(services, PROJECTS, "deals")
     assert "No column for the deal title" in str(caught.value)
 
-    columns = {"Projektname": "title", "Betrag": "value", "Intern": None}
+    columns = {"Projektname": "title", "Auftragssumme": "value", "Intern": None}
     summary = importer.preview(services, PROJECTS, "deals", columns=columns)
     assert summary.created["deals"] == 2 and summary.unknown_columns == []
     assert Deal.select().count() == 0
@@ -36,8 +36,8 @@ def test_unrecognised_header_imports_once_mapped_to_title(services):
 def test_an_override_replaces_only_the_headers_it_names():
     parsed = read_rows(PROJECTS, "deals", columns={"Projektname": "title", "company": ""})
     assert parsed.mapping == {0: "title"}
-    # "Betrag" and "Intern" are still unknown; "company" was ignored on purpose.
-    assert parsed.unknown_columns == ["Betrag", "Intern"]
+    # "Auftragssumme" and "Intern" are still unknown; "company" was ignored on purpose.
+    assert parsed.unknown_columns == ["Auftragssumme", "Intern"]
     assert [row for _line, row in parsed.rows] == [
         {"title": "Rahmenvertrag Süd"},
         {"title": "Wartung"},
@@ -53,9 +53,9 @@ def test_an_override_replaces_only_the_headers_it_names():
         ({"Projektname": "titel"}, "Projektname", ['"Projektname"', '"titel"', "no such field"]),
         ({"Projekt": "title"}, "Projekt", ['no column "Projekt"', '"title"', '"Projektname"']),
         (
-            {"Projektname": "title", "Betrag": "title"},
+            {"Projektname": "title", "Auftragssumme": "title"},
             "Projektname",
-            ['"Projektname" and "Betrag"', '"title"', "takes one column"],
+            ['"Projektname" and "Auftragssumme"', '"title"', "takes one column"],
         ),
     ],
 )
@@ -97,14 +97,14 @@ def test_ignoring_the_required_column_is_the_missing_column_error(services, kind
 def test_file_columns_show_choices_and_samples_even_when_the_file_cannot_be_imported():
     assert importer.file_columns(PROJECTS, "deals") == [
         ("Projektname", None, "Rahmenvertrag Süd"),
-        ("Betrag", None, "1.234,50"),
+        ("Auftragssumme", None, "1.234,50"),
         ("company", "company", "Müller GmbH"),
         ("Intern", None, "x"),
     ]
     chosen = importer.file_columns(PROJECTS, "deals", {"Projektname": "title", "company": None})
     assert [(header, name) for header, name, _sample in chosen] == [
         ("Projektname", "title"),
-        ("Betrag", None),
+        ("Auftragssumme", None),
         ("company", None),
         ("Intern", None),
     ]

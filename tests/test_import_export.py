@@ -276,6 +276,71 @@ def test_hubspot_companies_and_contacts(services):
     assert Contact.get(Contact.name == "Eva").company_id == s.id
 
 
+def test_a_german_spreadsheet_is_recognised_without_choosing_columns(services):
+    """Excel in German: semicolons, Windows-1252, German headers, numbers and dates."""
+    companies = [
+        "Firma;Branche;Trichterphase;Quelle;Erfasst am;Notizen",
+        "Bäckerei Korn KG;Handwerk;Interesse;Messe;03.02.2026;Rückruf im März",
+    ]
+    summary = importer.import_csv(
+        services, csv_bytes(companies, bom=False, enc="cp1252"), "companies"
+    )
+    assert summary.unknown_columns == [] and summary.created["companies"] == 1
+    korn = Company.get(Company.name == "Bäckerei Korn KG")
+    assert (korn.group, korn.funnel_stage.name, korn.source, korn.entered_on, korn.notes) == (
+        "Handwerk",
+        "Interest",
+        "Messe",
+        dt.date(2026, 2, 3),
+        "Rückruf im März",
+    )
+
+    contacts = [
+        "Vorname;Nachname;E-Mail;Telefon;Funktion;Firma",
+        "Jörg;Weiß;joerg@korn.example;0711 123;Inhaber;bäckerei korn kg",
+    ]
+    summary = importer.import_csv(services, csv_bytes(contacts), "contacts")
+    assert summary.unknown_columns == [] and summary.matched["companies"] == 1
+    weiss = Contact.get(Contact.name == "Jörg Weiß")
+    assert (weiss.email, weiss.phone, weiss.role, weiss.company_id) == (
+        "joerg@korn.example",
+        "0711 123",
+        "Inhaber",
+        korn.id,
+    )
+
+    deals = [
+        "Titel;Betrag;Währung;Firma;Ansprechpartner;Phase;Status;Abschlussdatum;Erstellt am;"
+        "Wahrscheinlichkeit;Verlustgrund;Schlagworte",
+        "Brotautomat;12.500,00 €;EUR;Bäckerei Korn KG;Jörg Weiß;Angebot;offen;31.12.2026;"
+        "05.02.2026;40 %;;Rückruf",
+        "Kassensystem;1.200,50;EUR;Bäckerei Korn KG;;Treffen;verloren;15.03.2026;10.02.2026;;"
+        "Zu teuer;",
+    ]
+    summary = importer.import_csv(services, csv_bytes(deals), "deals")
+    assert summary.unknown_columns == [] and summary.created["deals"] == 2
+    brot, kasse = deal("Brotautomat"), deal("Kassensystem")
+    assert (brot.value_minor, brot.company_id, brot.contact_id, stage_name(brot)) == (
+        1_250_000,
+        korn.id,
+        weiss.id,
+        "Proposal",
+    )
+    assert (brot.status, brot.expected_close, brot.probability) == (
+        "open",
+        dt.date(2026, 12, 31),
+        40,
+    )
+    assert brot.created_at == midnight(2026, 2, 5)
+    assert [t.tag.name for t in DealTag.select().where(DealTag.deal == brot.id)] == ["Rückruf"]
+    assert (kasse.status, kasse.lost_reason, kasse.value_minor, stage_name(kasse)) == (
+        "lost",
+        "Zu teuer",
+        120_050,
+        "Meeting",
+    )
+
+
 def test_unknown_funnel_stage_is_an_error_unless_mapped(services):
     data = csv_bytes(["Company name,Lifecycle Stage", "A,Lead", "B,Customer", "C,lead"])
     with pytest.raises(ImportFailed) as info:

@@ -85,7 +85,7 @@ def _open_and_wait(qtbot, services, path) -> ImportDialog:
 def test_choosing_a_column_in_the_columns_table_then_importing(qtbot, services, tmp_path):
     path = tmp_path / "projekte.csv"
     path.write_bytes(
-        "Projektname;Betrag;company;Intern\nRahmenvertrag Süd;1.234,50;Müller GmbH;x\n"
+        "Projektname;Auftragssumme;company;Intern\nRahmenvertrag Süd;1.234,50;Müller GmbH;x\n"
         "Wartung;990;;y\n".encode()
     )
     dialog = _open_and_wait(qtbot, services, path)
@@ -115,7 +115,7 @@ def test_choosing_a_column_in_the_columns_table_then_importing(qtbot, services, 
     ]
     assert dialog.column_combo("Projektname").currentData() == "title"
     with qtbot.waitSignal(dialog.previewed, timeout=20_000):
-        amount = dialog.column_combo("Betrag")
+        amount = dialog.column_combo("Auftragssumme")
         amount.setCurrentIndex(amount.findData("value"))
     with qtbot.waitSignal(dialog.previewed, timeout=20_000):
         dialog.column_combo("company").setCurrentIndex(0)  # (ignore)

@@ -375,7 +375,7 @@ class ImportDialog(QDialog):
                 str(item.line),
                 item.name,
                 company,
-                item.stage,
+                fmt.stage(item.stage),  # a default stage name in the user's language
                 status,
                 fmt.money(item.value_minor, currency) if summary.kind == "deals" else "",
             ]
@@ -468,7 +468,7 @@ class ImportDialog(QDialog):
             combo = QComboBox()
             combo.addItem(self.tr("— choose a stage —"), "")
             for name in ours:
-                combo.addItem(name, name)
+                combo.addItem(fmt.stage(name), name)
             chosen = self.stage_map.get(raw) or matched
             index = combo.findData(chosen) if chosen else 0
             combo.setCurrentIndex(max(index, 0))
