@@ -8,12 +8,14 @@ run (the GUI's preview) computes the same plan and stops before writing.
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
 import functools
+import gc
 import io
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -198,8 +200,9 @@ def preview(
     name, or None/"" to ignore that column}. Raises ImportFailed listing every bad line (and a
     stage mapping to no stage of ours, a wrong column choice).
     """
-    plan = _Planner(services, kind, stage_map or {}, progress, cancelled, columns).plan(data)
-    return plan.summary(dry_run=True)
+    with _cyclic_gc_paused():
+        plan = _Planner(services, kind, stage_map or {}, progress, cancelled, columns).plan(data)
+        return plan.summary(dry_run=True)
 
 
 def import_csv(
@@ -222,7 +225,7 @@ def import_csv(
     """
     db = services.db
     # IMMEDIATE: the write lock from the start, so the ids the plan hands out stay free.
-    with db.atomic("IMMEDIATE"):
+    with _cyclic_gc_paused(), db.atomic("IMMEDIATE"):
         plan = _Planner(services, kind, stage_map or {}, progress, cancelled, columns).plan(data)
         plan.write(db)
     summary = plan.summary(dry_run=False)
@@ -238,6 +241,24 @@ def file_columns(
     with `columns` (as in preview) applied. Splits only the header and the first rows and
     never raises for a wrong mapping: preview reports those."""
     return peek_columns(data, kind, columns)
+
+
+@contextlib.contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a file is planned and written.
+
+    A 100k-row file allocates a few hundred thousand dicts and tuples that stay alive until
+    the end; each automatic collection walks all of them again, which was a third of the
+    planning time (0.45 of 1.3 s). The plan makes no reference cycles — reference counting
+    frees all of it — so the collector only resumes, process-wide, when the import ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def announce_import(services: Services, summary: ImportSummary) -> None:
