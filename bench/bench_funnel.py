@@ -17,6 +17,9 @@ from timing import row
 SIZE = (1280, 800)
 RUNS = 9
 
+# A ratio of two sizes: 25 alternated pairs, as 9 still swung ±20 % on this shared machine.
+PAIRED_RUNS = 25
+
 
 def measure(db_path: Path, deals: int) -> list[dict]:
     from PySide6.QtGui import QUndoStack
@@ -92,7 +95,7 @@ def measure(db_path: Path, deals: int) -> list[dict]:
                     for metric, view in (("funnel", FunnelView), ("companies", CompaniesView)):
                         ready(lambda v=view: v(small, QUndoStack()))
                         big, little = [], []
-                        for _ in range(RUNS):
+                        for _ in range(PAIRED_RUNS):
                             big.append(ready(lambda v=view: v(services, QUndoStack())))
                             little.append(ready(lambda v=view: v(small, QUndoStack())))
                         rows.append(
