@@ -130,8 +130,8 @@ class BoardQueries(Service):
         if f == BoardFilter():
             return self._tallied(stages)
         join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
-        # The stage's probability comes in as a parameter: no join per deal row, so the
-        # covering index (status, deleted_at, stage, value, probability) answers alone.
+        # Filtered: the stage's probability comes in as a parameter (no join per deal row);
+        # the column's rows come from the board's (stage, status, deleted_at, position) index.
         sql = self._sql(
             "SELECT COUNT(*), SUM(d.value_minor), "
             "SUM(d.value_minor * COALESCE(d.probability, ?)) "
