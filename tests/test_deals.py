@@ -226,3 +226,18 @@ def test_editor_save_is_one_transaction(services):
     with pytest.raises(ServiceError):
         services.deals.save(deal.id, title="X", company_name="Another Ltd", probability=101)
     assert Company.select().count() == 1 and Deal.get_by_id(deal.id).title == "Relaunch"
+
+
+def test_values_beyond_the_largest_amount_are_refused(services):
+    """Column sums stay inside SQLite's 64-bit integers (app.domain.money.MAX_MINOR)."""
+    from app.domain.money import MAX_MINOR
+    from app.services import ServiceError
+
+    deal = services.deals.create("Großprojekt", value_minor=MAX_MINOR)
+    with pytest.raises(ServiceError, match="too large"):
+        services.deals.create("Zu groß", value_minor=MAX_MINOR + 1)
+    with pytest.raises(ServiceError, match="too large"):
+        services.deals.update(deal, value_minor=MAX_MINOR + 1)
+    assert Deal.get_by_id(deal).value_minor == MAX_MINOR
+    with pytest.raises(ServiceError, match="too large"):
+        services.catalog.set_spend("Messe", dt.date(2026, 1, 1), MAX_MINOR + 1)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.domain.money import parse_amount
+from app.domain.money import MAX_MINOR, AmountTooLarge, parse_amount
 from app.importing.csvformat import parse_money
 
 
@@ -39,6 +39,12 @@ def test_parse_amount_limits():
     assert parse_amount("1.2300") == 123
     with pytest.raises(ValueError, match="too large"):
         parse_amount("92233720368547758.08")
+    # The largest amount, and one cent more, in both notations and on both parsing paths.
+    assert parse_amount("99999999999.99") == MAX_MINOR == 10**13 - 1
+    assert parse_amount("99.999.999.999,99 €") == MAX_MINOR
+    for text in ("100000000000", "100.000.000.000,00", "1,000,000,000,000.00 EUR"):
+        with pytest.raises(AmountTooLarge, match=r"at most 99,999,999,999\.99"):
+            parse_amount(text)
 
 
 def test_empty_cell_is_zero_only_for_csv():

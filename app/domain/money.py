@@ -9,9 +9,18 @@ _CURRENCY_MARKS = ("€", "$", "£", "EUR", "USD", "CHF", "GBP")
 _GROUP_SPACES = " \u00a0\u202f\u2009'\u2019"
 _AMOUNT_CHARS = re.compile(r"[0-9.,\x20]+", re.ASCII)
 _DIGITS = re.compile(r"[0-9]+", re.ASCII)
-MAX_MINOR = 2**63 - 1  # the largest SQLite INTEGER
-# At most 16 digits, so the fast path can never pass MAX_MINOR.
-_PLAIN = re.compile(r"(-?)([0-9]{1,16})(?:[.,]([0-9]{1,2}))?", re.ASCII)
+# The largest amount, in minor units: 99,999,999,999.99 — a hundred billion in any currency,
+# far above any one deal or month of spend. Sums must stay inside SQLite's 64-bit integers:
+# a board column's weighted value (Σ value × percent, kept by storage/tallies.py) then holds
+# 90,000 deals of that size before it could overflow, where 2⁶³ − 1 per deal allowed one.
+MAX_MINOR = 10**13 - 1
+# At most 11 digits before the decimals, so the fast path can never pass MAX_MINOR.
+_PLAIN = re.compile(r"(-?)([0-9]{1,11})(?:[.,]([0-9]{1,2}))?", re.ASCII)
+
+
+class AmountTooLarge(ValueError):
+    """An amount beyond MAX_MINOR (a ValueError, so callers that only check format still
+    refuse it)."""
 
 
 def _take_sign(s: str) -> tuple[str, str]:
@@ -65,7 +74,8 @@ def parse_amount(text: str, field: str = "Value") -> int:
     """An amount in German or English notation, optional € $ £ EUR USD CHF GBP before or
     after, as integer minor units: "1.234,56" → 123456, "1,234.56" → 123456, "1.234" → 123400,
     "0.500" → 50. ValueError with a message naming `field` and the text otherwise: not an
-    amount (also ""), more than 2 decimal places that are not zeros, beyond 64 bits."""
+    amount (also ""), more than 2 decimal places that are not zeros; AmountTooLarge beyond
+    MAX_MINOR."""
     s = text.strip()
     plain = _PLAIN.fullmatch(s)
     if plain is not None:
@@ -107,5 +117,5 @@ def parse_amount(text: str, field: str = "Value") -> int:
         raise ValueError(f'{field} must have at most 2 decimal places (got "{text}")')
     minor = int(int_digits or "0") * 100 + int((frac + "00")[:2])
     if minor > MAX_MINOR:
-        raise ValueError(f'{field} is too large (got "{text}")')
+        raise AmountTooLarge(f'{field} is too large: at most 99,999,999,999.99 (got "{text}")')
     return -minor if sign == "-" else minor

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from app.domain.money import MAX_MINOR
 from app.domain.periods import month_start, period_of
 from app.services import ServiceError
 from app.services.base import Service
@@ -34,6 +35,8 @@ class CatalogService(Service):
             raise ServiceError("Spend needs a channel.")
         if not isinstance(amount_minor, int) or amount_minor < 0:
             raise ServiceError("Spend must be a positive amount.")
+        if amount_minor > MAX_MINOR:
+            raise ServiceError("Spend is too large: at most 99,999,999,999.99.")
         with self.write("settings"):
             Spend.insert(
                 channel=channel.strip(), month=month_start(month), amount_minor=amount_minor

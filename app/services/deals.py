@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 
 import peewee as pw
 
+from app.domain.money import MAX_MINOR
 from app.services import ServiceError
 from app.services.base import Service, Touched
 from app.services.history import enter_deal_state
@@ -335,6 +336,8 @@ def _validate(fields: dict) -> None:
         not isinstance(fields["value_minor"], int) or fields["value_minor"] < 0
     ):
         raise ServiceError("Value must be a positive amount.")
+    if fields.get("value_minor", 0) > MAX_MINOR:
+        raise ServiceError("Value is too large: at most 99,999,999,999.99.")
     p = fields.get("probability")
     if p is not None and not (isinstance(p, int) and 0 <= p <= 100):
         raise ServiceError("Probability must be a whole number from 0 to 100.")

@@ -1018,6 +1018,10 @@
             <translation>Der Wert darf nicht negativ sein.</translation>
         </message>
         <message>
+            <source>Value must be at most %1</source>
+            <translation>Der Wert darf höchstens %1 betragen</translation>
+        </message>
+        <message>
             <source>Value must be an amount such as %1</source>
             <translation>Der Wert muss ein Betrag wie %1 sein</translation>
         </message>

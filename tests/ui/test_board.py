@@ -8,8 +8,10 @@ from PySide6.QtGui import QDropEvent, QUndoStack
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from app.domain.money import MAX_MINOR
 from app.services.demo import generate
 from app.storage.models import Activity, Company, Deal, DealTag, StageHistory
+from app.ui import format as fmt
 from app.ui.board.model import MIME_TYPE, PAGE_SIZE, StageColumnModel, encode_ids
 from app.ui.board.view import BoardView
 from app.ui.dialogs.deal_editor import DealEditor
@@ -288,6 +290,12 @@ def test_editor_rejects_bad_values_and_saves_nothing(qtbot, services):
     assert editor.result() == 0
     assert editor.errors["value"].isVisibleTo(editor)
     assert "Value must be an amount such as" in editor.errors["value"].text()
+    editor.value.setText("100.000.000.000,00")  # one cent above the largest amount we store
+    editor.accept()
+    assert editor.result() == 0
+    assert "Value must be at most" in editor.errors["value"].text()
+    largest = fmt.money(MAX_MINOR, services.currency())  # as the locale writes it
+    assert editor.errors["value"].text() == f"Value must be at most {largest}"
     editor.title.setText(" ")
     editor.value.setText("1.234,56")
     editor.accept()

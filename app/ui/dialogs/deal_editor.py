@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import parse_amount
+from app.domain.money import MAX_MINOR, AmountTooLarge, parse_amount
 from app.services import ServiceError, Services
 from app.storage.models import Company, Contact
 from app.ui import format as fmt
@@ -247,6 +247,10 @@ class DealEditor(QDialog):
                 value = parse_amount(self.value.text())
                 if value < 0:
                     problems["value"] = self.tr("Value must not be negative.")
+            except AmountTooLarge:
+                problems["value"] = self.tr("Value must be at most %1").replace(
+                    "%1", fmt.money(MAX_MINOR, self.services.currency())
+                )
             except ValueError:
                 problems["value"] = self.tr("Value must be an amount such as %1").replace(
                     "%1", fmt.money(123456, self.services.currency())

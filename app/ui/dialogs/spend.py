@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.money import parse_amount
+from app.domain.money import MAX_MINOR, AmountTooLarge, parse_amount
 from app.domain.periods import month_start
 from app.services import ServiceError, Services
 from app.services.company_queries import CompanyQueries
@@ -151,6 +151,9 @@ class SpendDialog(QDialog):
             return None, self.tr("Enter an amount, e.g. 1,250.00.")
         try:
             minor = parse_amount(text)
+            shown = fmt.money(minor, self._currency, self._locale)
+        except AmountTooLarge:  # beyond any amount we store: the same slip as below, as typed
+            minor, shown = MAX_MINOR + 1, text.strip()
         except ValueError:
             return None, self.tr(
                 '"%1" is not an amount. Write it like 1,234.56 or 1.234,56, at most two decimals.'
@@ -160,7 +163,7 @@ class SpendDialog(QDialog):
         if minor > MAX_SPEND_MINOR:
             return None, self.tr(
                 "%1 is more than %2 in one month: please check the amount."
-            ).replace("%1", fmt.money(minor, self._currency, self._locale)).replace(
+            ).replace("%1", shown).replace(
                 "%2", fmt.money(MAX_SPEND_MINOR, self._currency, self._locale)
             )
         return minor, ""
