@@ -109,3 +109,20 @@ def test_file_columns_show_choices_and_samples_even_when_the_file_cannot_be_impo
         ("Intern", None),
     ]
     assert importer.file_columns(b"", "deals") == []
+
+
+@pytest.mark.parametrize(
+    "header, kind",
+    [
+        # A deals file whose title column has an unusual name is still deals (most columns).
+        ("Projektname;Betrag;Organisation;Phase;Interne Nummer", "deals"),
+        ("Firma;Branche;Quelle", "companies"),
+        ("Vorname;Nachname;Firma", "contacts"),
+        ("name;group", "companies"),  # a tie with contacts' name: more columns win
+        ("name;email;company", "contacts"),
+        ("Deal - Title,Deal - Value", "deals"),
+        ("x;y", None),
+    ],
+)
+def test_the_kind_of_a_file_is_guessed_from_its_header(header, kind):
+    assert importer.guess_kind(f"{header}\n1;2\n".encode()) == kind

@@ -444,6 +444,14 @@ def _match_headers(
     return matched, unknown
 
 
+def recognised_fields(kind: str, headers: Sequence[str]) -> tuple[int, bool]:
+    """(how many columns a header names as fields of `kind`, whether a required one is
+    among them), without raising: for guessing which kind a file holds."""
+    matched, _unknown = _match_headers(kind, headers)
+    names = {name for name, _rank in matched.values()}
+    return len(matched), bool(names & set(REQUIRED_FIELDS[kind]))
+
+
 def _choose_columns(
     kind: str,
     headers: Sequence[str],

@@ -26,9 +26,9 @@ from app.importing.csvformat import (
     CsvError,
     Problem,
     decode,
-    map_headers,
     peek_columns,
     read_rows,
+    recognised_fields,
     record_converter,
     sniff_delimiter,
 )
@@ -294,17 +294,17 @@ def guess_kind(data: bytes) -> str | None:
     )
     if header is None:
         return None
-    best, best_score = None, 0
+    # Most recognised columns wins, a kind whose required column is there breaks a tie: a
+    # deals file whose title column has an unusual name ("Projektname;Betrag;Firma;Phase")
+    # is still deals, to be fixed in the Columns tab. Prefixed Pipedrive headers
+    # ("Deal - …") name the kind outright.
+    prefix = {"deals": "deal - ", "companies": "organization - ", "contacts": "person - "}
+    best, best_score = None, (0, False)
     for kind in KINDS:
-        try:
-            mapping, _unknown = map_headers(kind, header)
-        except CsvError:
-            continue
-        # Prefixed Pipedrive headers ("Deal - …") name the kind outright.
-        prefix = {"deals": "deal - ", "companies": "organization - ", "contacts": "person - "}
-        score = len(mapping) + sum(h.strip().casefold().startswith(prefix[kind]) for h in header)
-        if score > best_score:
-            best, best_score = kind, score
+        count, required = recognised_fields(kind, header)
+        count += sum(h.strip().casefold().startswith(prefix[kind]) for h in header)
+        if count and (count, required) > best_score:
+            best, best_score = kind, (count, required)
     return best
 
 
