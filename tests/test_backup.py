@@ -7,8 +7,7 @@ import sqlite3
 
 import pytest
 
-from app.cli import BadInput, main
-from app.cli.backup import open_checked
+from app.cli import BadInput, main, open_services
 from app.services import Services, backup
 from app.storage import database, recovery
 
@@ -272,7 +271,7 @@ def test_damaged_file_is_moved_aside_and_the_newest_good_backup_named(db_file):
     db_file.write_bytes(bytes(data))
     before = sha(db_file)
     with pytest.raises(BadInput) as info:
-        open_checked(db_file)
+        open_services(db_file)
     message = str(info.value)
     assert "is damaged" in message and str(good) in message
     assert f"restore --db {db_file} {good}" in message
@@ -282,6 +281,17 @@ def test_damaged_file_is_moved_aside_and_the_newest_good_backup_named(db_file):
     assert aside.with_name(aside.name + "-wal").exists()
     assert main(["restore", "--db", str(db_file), str(good)]) == 0
     assert deal_titles(db_file) == [f"Deal {i}" for i in range(5)]
+
+
+def test_every_command_names_the_backup_of_a_damaged_file(db_file, capsys):
+    """report, export, import and screenshot open files the same way (app.cli.open_services)."""
+    good = backup.make_backup(db_file, now=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))
+    data = bytearray(db_file.read_bytes())
+    data[:100] = bytes(100)
+    db_file.write_bytes(bytes(data))
+    assert main(["report", "pipeline", "--db", str(db_file), "--format", "json"]) == 2
+    err = capsys.readouterr().err
+    assert "is damaged" in err and f"restore --db {db_file} {good}" in err
 
 
 def test_open_or_recover(db_file, tmp_path):
@@ -311,7 +321,7 @@ def test_newer_schema_is_refused_not_moved(db_file):
     backup.make_backup(db_file)  # even with backups: a newer file is not damage
     before = sha(db_file)
     with pytest.raises(BadInput, match="newer Dealboard"):
-        open_checked(db_file)
+        open_services(db_file)
     assert sha(db_file) == before
 
 

@@ -61,16 +61,26 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def open_services(path: Path, *, must_exist: bool = True):
-    """Open a database for a command; a refused or missing file is bad input (exit 2)."""
+    """Open a database for a command; a refused or missing file is bad input (exit 2).
+
+    A damaged file is moved aside unchanged and the message names the newest backup that
+    passes the integrity check (as the GUI offers it); a file that is not ours or from a
+    newer version is refused and left as it is.
+    """
+    from app.cli.backup import damaged_message
     from app.services import Services
     from app.storage.database import DatabaseRefused
+    from app.storage.recovery import Recovery, open_or_recover
 
     if must_exist and not path.exists():
         raise BadInput(f"{path}: no such database file.")
     try:
-        return Services.open(path)
+        opened = open_or_recover(path, Services.open)
     except DatabaseRefused as exc:
         raise BadInput(str(exc)) from exc
+    if isinstance(opened, Recovery):
+        raise BadInput(damaged_message(opened))
+    return opened
 
 
 def main(argv: list[str] | None = None) -> int:

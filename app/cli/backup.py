@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 from app.cli import BadInput
 
 if TYPE_CHECKING:
-    from app.services import Services
     from app.storage.recovery import Recovery
 
 
@@ -88,27 +87,6 @@ def write_lock(path: Path) -> Iterator[None]:
         raise BadInput(f"{exc}. Close it there and try again.") from exc
     with lock:
         yield
-
-
-def open_checked(path: Path, *, must_exist: bool = True) -> Services:
-    """Open a database for a command (the body of app.cli.open_services, with recovery).
-
-    A damaged file is moved aside and exit 2 names the backup to restore; a file that is not
-    ours or from a newer version is refused (exit 2) and left as it is.
-    """
-    from app.services import Services
-    from app.storage.database import DatabaseRefused
-    from app.storage.recovery import Recovery, open_or_recover
-
-    if must_exist and not path.exists():
-        raise BadInput(f"{path}: no such database file.")
-    try:
-        opened = open_or_recover(path, Services.open)
-    except DatabaseRefused as exc:
-        raise BadInput(str(exc)) from exc
-    if isinstance(opened, Recovery):
-        raise BadInput(damaged_message(opened))
-    return opened
 
 
 def damaged_message(recovery: Recovery) -> str:

@@ -19,8 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from app.cli import BadInput, main
-from app.cli.backup import open_checked
+from app.cli import BadInput, main, open_services
 from app.services import Services, backup
 from app.storage import recovery
 
@@ -104,7 +103,7 @@ def test_every_kind_of_damage_is_detected_and_left_unchanged(originals, tmp_path
             expected_backup = recovery.backup_folder(path) / good.name
             if variant % 2:  # the CLI's way: exit 2 naming the backup to restore
                 with pytest.raises(BadInput) as info:
-                    open_checked(path)
+                    open_services(path)
                 message = str(info.value)
                 cli_named += f"restore --db {path} {expected_backup}" in message
                 moved = [

@@ -15,8 +15,7 @@ import time
 
 import pytest
 
-from app.cli import BadInput, main
-from app.cli.backup import open_checked
+from app.cli import BadInput, main, open_services
 from app.services import Services
 from app.storage import database, recovery
 from tests.reliability.helpers import copy_template, health, kill, spawn, wait_for_line
@@ -68,7 +67,7 @@ def test_newer_schema_is_refused_with_the_file_untouched(template_db, tmp_path, 
         Services.open(path)
     refusals += 1
     with pytest.raises(BadInput, match="newer Dealboard"):
-        open_checked(path)
+        open_services(path)
     refusals += 1
     other = copy_template(template_db, tmp_path / "current.sqlite")
     assert main(["restore", "--db", str(other), str(path)]) == 2  # not installed as a backup
