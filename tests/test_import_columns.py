@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.importing.csvformat import CsvError, map_headers, read_rows
+from app.importing.csvformat import ColumnProblem, CsvError, map_headers, read_rows
 from app.services import importer
 from app.services.importer import ImportFailed
 from app.storage.models import Company, Deal
@@ -51,6 +51,8 @@ def test_an_override_replaces_only_the_headers_it_names():
     ("columns", "header", "words"),
     [
         ({"Projektname": "titel"}, "Projektname", ['"Projektname"', '"titel"', "no such field"]),
+        # Recognised only so it is no notice, never imported: not a field to choose either.
+        ({"Intern": "owner"}, "Intern", ['"owner"', "no such field"]),
         ({"Projekt": "title"}, "Projekt", ['no column "Projekt"', '"title"', '"Projektname"']),
         (
             {"Projektname": "title", "Auftragssumme": "title"},
@@ -66,6 +68,9 @@ def test_bad_column_choices_are_refused_naming_header_and_field(services, column
     assert len(problems) == 1 and problems[0].line == 1
     for word in words:
         assert word in problems[0].message
+    assert "owner" not in problems[0].message.partition("they have")[2]
+    # Marked as a problem with the columns: the CLI then suggests --map-column.
+    assert isinstance(problems[0], ColumnProblem)
     assert Deal.select().count() == 0
 
 

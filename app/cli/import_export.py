@@ -11,18 +11,6 @@ from app.cli import BadInput, open_services
 
 IMPORT_KINDS = ["deals", "companies", "contacts"]
 EXPORT_KINDS = ["deals", "companies", "contacts", "activities", "next-actions"]
-# Fields recognised in a file only so that they are no notice, never imported (the other CRM's
-# record ids and owners): not offered to --map-column, as the GUI's import dialog does not.
-NOT_IMPORTED_FIELDS = {"id", "owner"}
-# How the importer words a problem with the file's columns (a required column missing, a
-# --map-column header not in the file, a field the kind does not have, two columns for one
-# field): such a failure ends with the --map-column hint.
-COLUMN_PROBLEMS = (
-    "No column for the ",
-    "The file has no column ",
-    " have no such field ",
-    "which takes one column",
-)
 
 
 def register(sub) -> None:
@@ -170,10 +158,10 @@ def _failure_text(path: Path, kind: str, exc) -> str:
             + ", ".join(exc.known_stages)
             + "."
         )
-    if any(part in p.message for p in exc.problems for part in COLUMN_PROBLEMS):
-        from app.importing.csvformat import KIND_FIELDS
+    from app.importing.csvformat import ColumnProblem, importable_fields
 
-        fields = [f for f in KIND_FIELDS[kind] if f not in NOT_IMPORTED_FIELDS]
+    if any(isinstance(p, ColumnProblem) for p in exc.problems):
+        fields = importable_fields(kind)
         text += (
             '\nImport a column as one of our fields with --map-column "THEIR HEADER=FIELD" '
             f'("THEIR HEADER=" ignores it); {kind} have: ' + ", ".join(fields) + "."

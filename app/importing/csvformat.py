@@ -39,6 +39,14 @@ class Problem(NamedTuple):
         return f"{where}: {self.message}"
 
 
+class ColumnProblem(Problem):
+    """A problem with the file's columns rather than a row's values (a required column
+    missing, a chosen header not in the file, an unknown or doubly used field): the fix is
+    choosing columns (the dialog's Columns tab, the CLI's --map-column)."""
+
+    __slots__ = ()
+
+
 class CsvError(Exception):
     """A file that cannot be imported as it is; `problems` lists every reason found."""
 
@@ -394,6 +402,16 @@ KIND_FIELDS: dict[str, dict[str, tuple[str, ...]]] = {
 # (The German aliases are what a German spreadsheet calls the columns and the field names of
 # Pipedrive's German interface; they come after the English ones, which win a tie.)
 
+# Recognised so that the other CRM's record ids and owners are no "unknown column" notice,
+# but never imported: not a choice for a column either.
+NOT_IMPORTED_FIELDS = frozenset({"id", "owner"})
+
+
+def importable_fields(kind: str) -> list[str]:
+    """The fields of `kind` a column can be imported as, in KIND_FIELDS order."""
+    return [name for name in KIND_FIELDS[kind] if name not in NOT_IMPORTED_FIELDS]
+
+
 # Any one field of a group must have a column; contacts may give the name in two parts.
 REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "deals": ("title",),
@@ -477,7 +495,7 @@ def _choose_columns(
             present = ", ".join(f'"{h.strip()}"' for h, k in zip(headers, keys, strict=True) if k)
             target = f' to import as "{name}"' if name else " to ignore"
             problems.append(
-                Problem(
+                ColumnProblem(
                     header_line,
                     written.strip(),
                     f'The file has no column "{written.strip()}"{target}; its columns are '
@@ -485,13 +503,13 @@ def _choose_columns(
                 )
             )
             continue
-        if name and name not in fields:
+        if name and (name not in fields or name in NOT_IMPORTED_FIELDS):
             problems.append(
-                Problem(
+                ColumnProblem(
                     header_line,
                     written.strip(),
                     f'Column "{written.strip()}" cannot be imported as "{name}": {kind} have no '
-                    f"such field (they have {', '.join(fields)})",
+                    f"such field (they have {', '.join(importable_fields(kind))})",
                 )
             )
             continue
@@ -509,7 +527,7 @@ def _choose_columns(
         if len(sharing) > 1:
             listed = ", ".join(sharing[:-1]) + " and " + sharing[-1]
             problems.append(
-                Problem(
+                ColumnProblem(
                     header_line,
                     headers[first].strip(),
                     f"Columns {listed} are {'both' if len(sharing) == 2 else 'all'} imported as "
@@ -544,7 +562,7 @@ def _map_columns(
         if kind == "contacts":
             expected += ' or "First Name" / "Last Name"'
         problems.append(
-            Problem(
+            ColumnProblem(
                 header_line,
                 "",
                 f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
