@@ -186,3 +186,27 @@ def test_an_old_database_gets_its_tallies_when_migrated(tmp_path):
 
 def db_version(services):
     return services.db.execute_sql("PRAGMA user_version").fetchone()[0]
+
+
+def test_adding_a_funnel_stage_keeps_what_companies_reached(services):
+    """A new stage before Conversion moves Conversion's position; a customer must still
+    count as converted (and as having passed the new stage)."""
+    funnel = [sid for sid, _name in services.stages.funnel_stages()]
+    customer = services.companies.create("Kunde GmbH", funnel_stage_id=funnel[-1])
+    services.companies.create("Lead AG")
+    services.stages.add_funnel_stage("Verhandlung")
+    period = Period(dt.date.today() - dt.timedelta(days=1), dt.date.today())
+    report = services.reports.funnel(period)
+    reached = {row["stage"]: row["reached"] for row in report["stages"]}
+    assert reached == {
+        "Awareness": 2,
+        "Interest": 1,
+        "Consideration": 1,
+        "Engagement": 1,
+        "Verhandlung": 1,
+        "Conversion": 1,
+    }
+    assert services.db.execute_sql(
+        "SELECT reached_position FROM company WHERE id = ?", (customer,)
+    ).fetchone() == (5,)
+    assert_tallies_agree(services, [*PERIODS, period])

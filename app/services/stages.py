@@ -193,6 +193,8 @@ class StageService(Service):
                 raise ServiceError(
                     f'A funnel stage named "{name.strip()}" exists already.'
                 ) from exc
+            # Positions moved: the highest position each company reached moves with them.
+            refresh_funnel_cache()
         return new_id
 
     def rename_funnel_stage(self, stage_id: int, name: str) -> None:
