@@ -186,7 +186,8 @@ def verify(path: Path) -> str | None:
     try:
         if path.stat().st_size == 0:
             return "the file is empty"
-        inspect_file(path)  # header, application id, schema version, quick_check
+        # Header, application id, schema version; integrity_check below covers quick_check.
+        inspect_file(path, full_check=False)
         conn = open_read_only(path)
         try:
             result = conn.execute("PRAGMA integrity_check").fetchall()
