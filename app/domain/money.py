@@ -12,7 +12,7 @@ _DIGITS = re.compile(r"[0-9]+", re.ASCII)
 # The largest amount, in minor units: 99,999,999,999.99 — a hundred billion in any currency,
 # far above any one deal or month of spend. Sums must stay inside SQLite's 64-bit integers:
 # a board column's weighted value (Σ value × percent, kept by storage/tallies.py) then holds
-# 90,000 deals of that size before it could overflow, where 2⁶³ − 1 per deal allowed one.
+# 9,223 deals of that size before it could overflow, where 2⁶³ − 1 per deal allowed one.
 MAX_MINOR = 10**13 - 1
 # At most 11 digits before the decimals, so the fast path can never pass MAX_MINOR.
 _PLAIN = re.compile(r"(-?)([0-9]{1,11})(?:[.,]([0-9]{1,2}))?", re.ASCII)
