@@ -241,3 +241,20 @@ def test_values_beyond_the_largest_amount_are_refused(services):
     assert Deal.get_by_id(deal).value_minor == MAX_MINOR
     with pytest.raises(ServiceError, match="too large"):
         services.catalog.set_spend("Messe", dt.date(2026, 1, 1), MAX_MINOR + 1)
+
+
+def test_no_write_path_writes_into_a_file_found_damaged(services):
+    """Service writes, undo's row images and the CSV import all refuse once the background
+    integrity check has reported damage (services.damage, set by the session)."""
+    from app.services import importer
+
+    deal = services.deals.create("Vorher")
+    image = state.capture([deal])
+    services.damage = "row 7 missing from index deal_company_id"
+    with pytest.raises(ServiceError, match="damaged"):
+        services.deals.create("Nachher")
+    with pytest.raises(ServiceError, match="damaged"):
+        state.restore(services, image)
+    with pytest.raises(ServiceError, match="damaged"):
+        importer.import_csv(services, b"title\nImportiert\n", "deals")
+    assert [d.title for d in Deal.select()] == ["Vorher"]

@@ -22,6 +22,20 @@ class Touched:
     stage_ids: set[int] = field(default_factory=set)
 
 
+def check_writable(services: Services) -> None:
+    """Before a write's transaction: wait for the integrity check of a just-opened file,
+    and refuse (ServiceError) to write into a damaged one. Every write path calls it:
+    Service.write, undo's row images (state.restore) and the CSV import."""
+    if not services.verified.is_set():
+        services.verified.wait(120)
+    if services.damage:
+        from app.services import ServiceError
+
+        raise ServiceError(
+            f"The database file is damaged ({services.damage}); nothing was written to it."
+        )
+
+
 class Service:
     def __init__(self, services: Services):
         self.s = services
@@ -34,14 +48,7 @@ class Service:
         """
         touched = Touched(kind)
         outer = self.s._pending is None
-        if outer and not self.s.verified.is_set():
-            self.s.verified.wait(120)  # the integrity check of a just-opened file is running
-        if self.s.damage:
-            from app.services import ServiceError
-
-            raise ServiceError(
-                f"The database file is damaged ({self.s.damage}); nothing was written to it."
-            )
+        check_writable(self.s)  # a nested write finds the check done: only the damage test
         if outer:
             self.s._pending = []
         try:

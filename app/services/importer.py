@@ -32,6 +32,7 @@ from app.importing.csvformat import (
     record_converter,
     sniff_delimiter,
 )
+from app.services.base import check_writable
 from app.services.companies import move_company_to
 from app.storage import tallies
 from app.storage.models import (
@@ -224,6 +225,7 @@ def import_csv(
     `columns` overrides the header match as in preview.
     """
     db = services.db
+    check_writable(services)
     # IMMEDIATE: the write lock from the start, so the ids the plan hands out stay free.
     with _cyclic_gc_paused(), db.atomic("IMMEDIATE"):
         plan = _Planner(services, kind, stage_map or {}, progress, cancelled, columns).plan(data)

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from app.domain.events import Change
+from app.services.base import check_writable
 from app.services.history import refresh_deal_reach
 from app.storage.models import (
     Activity,
@@ -76,6 +77,7 @@ def capture(deal_ids: Iterable[int] = (), company_ids: Iterable[int] = ()) -> Im
 
 def restore(services, image: Image) -> None:
     """Make the database hold exactly the image's rows for its deals and companies."""
+    check_writable(services)
     with services.db.atomic():
         current = capture(image.deal_ids, image.company_ids)
         for label, ids, tables in (
