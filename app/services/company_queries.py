@@ -42,7 +42,8 @@ class Cohort:
     """The companies behind one funnel bar: entered in a period and got to a stage or beyond.
 
     Mirrors ReportService.funnel, which counts Company.reached_position (the highest funnel
-    stage a company ever reached, kept by the services with each stage-history row).
+    stage a company ever reached, kept by the services with each stage-history row) —
+    through FunnelTally when unfiltered, the same numbers.
     """
 
     entered_from: dt.date

@@ -130,8 +130,9 @@ class ReportService(Service):
     def funnel(self, period: Period, filters: FunnelFilter = FunnelFilter()) -> dict:
         """Leads entered in the period and how far they have got, spend, CAC and forecast.
 
-        Reads Company.reached_position/converted_at, which the services derive from the stage
-        history in the same transaction as each history row: one index scan per figure.
+        Counts Company.reached_position (the services derive it from the stage history in the
+        same transaction as each history row) through FunnelTally, or the companies
+        themselves when filtered (_funnel_counts); new customers from Company.converted_at.
         """
         stages = list(
             FunnelStage.select(FunnelStage.id, FunnelStage.name, FunnelStage.position)

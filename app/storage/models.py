@@ -6,7 +6,7 @@ import datetime as dt
 
 import peewee as pw
 
-# Bound at open time (database.open_database); models never reach for a global connection.
+# Bound at open time (database.connect); models never reach for a global connection.
 database_proxy = pw.DatabaseProxy()
 
 
@@ -82,8 +82,9 @@ class Company(BaseModel):
 
     class Meta:
         indexes = (
-            # Funnel report: the cohort and all-time counts are read from this index alone,
-            # already in group-by order (entered_on filtered inside it, no temp b-tree).
+            # Funnel report filtered by group, source or tag, and the FunnelTally recount: the
+            # cohort and all-time counts from this index, in group-by order (unfiltered, the
+            # report reads the tally).
             (("deleted_at", "reached_position", "funnel_stage", "entered_on"), False),
             (("deleted_at", "converted_at"), False),
             # New leads per period (targets): a range of entry days, index-only.
