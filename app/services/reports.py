@@ -26,7 +26,6 @@ from app.storage.models import (
     SnapshotStage,
     Spend,
     StageHistory,
-    StageTally,
     Target,
     utc_now,
 )
@@ -69,22 +68,12 @@ class ReportService(Service):
             .order_by(PipelineStage.position)
             .tuples()
         )
-        probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
         now = utc_now()
         if as_of is None or as_of >= now:
-            # Now: the trigger-kept StageTally, the board headers' numbers (storage/tallies.py).
-            query = (
-                StageTally.select(
-                    StageTally.stage_id,
-                    StageTally.deals,
-                    StageTally.value_minor,
-                    StageTally.weighted_percent_minor
-                    + StageTally.default_value_minor * PipelineStage.probability,
-                )
-                .join(PipelineStage, on=StageTally.stage_id == PipelineStage.id)
-                .where(PipelineStage.pipeline == pipeline_id)
-            )
+            # Now: the board headers' numbers, from the trigger-kept StageTally.
+            sums = self.s.board.summaries(pipeline_id)
         else:
+            probability = pw.fn.COALESCE(Deal.probability, PipelineStage.probability)
             query = (
                 StageHistory.select(
                     StageHistory.stage,
@@ -103,18 +92,11 @@ class ReportService(Service):
                 )
                 .group_by(StageHistory.stage)
             )
-        sums = {sid: (n, v or 0, w or 0) for sid, n, v, w in query.tuples()}
+            sums = {sid: (n, v or 0, round((w or 0) / 100)) for sid, n, v, w in query.tuples()}
         rows = []
         for sid, name, _ in stages:
             n, v, w = sums.get(sid, (0, 0, 0))
-            rows.append(
-                {
-                    "stage": name,
-                    "count": n,
-                    "value_minor": v,
-                    "weighted_value_minor": round(w / 100),
-                }
-            )
+            rows.append({"stage": name, "count": n, "value_minor": v, "weighted_value_minor": w})
         total = {
             k: sum(r[k] for r in rows) for k in ("count", "value_minor", "weighted_value_minor")
         }
