@@ -126,6 +126,7 @@ def test_file_columns_show_choices_and_samples_even_when_the_file_cannot_be_impo
         ("name;group", "companies"),  # a tie with contacts' name: more columns win
         ("name;email;company", "contacts"),
         ("Deal - Title,Deal - Value", "deals"),
+        ("sep=;\nFirma;Branche;Quelle", "companies"),  # Excel's delimiter line first
         ("x;y", None),
     ],
 )

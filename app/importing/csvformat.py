@@ -592,6 +592,28 @@ def map_headers(
     return {col: name for col, (name, _rank) in matched.items()}, unknown
 
 
+def _header_and_records(text: str) -> tuple[list[str] | None, Iterator[list[str]], int]:
+    """(header cells or None, the non-blank records after it, the header's line), leniently
+    (an unclosed quote ends the file): as read_rows finds them, Excel's "sep=" line too."""
+    declared, pos, line = _body_start(text)
+    delimiter = declared or sniff_delimiter(text)
+    records = (
+        cells
+        for _line, cells in _records(text, delimiter, pos=pos, line=line, strict=False)
+        if not _is_blank(cells)
+    )
+    return next(records, None), records, line
+
+
+def read_header(data: bytes) -> list[str] | None:
+    """The header's cells as read_rows would read them; None for an undecodable or empty file."""
+    try:
+        text, _encoding = _decode(data)
+    except CsvError:
+        return None
+    return _header_and_records(text)[0]
+
+
 def peek_columns(
     data: bytes, kind: str, columns: Mapping[str, str | None] | None = None, *, rows: int = 100
 ) -> list[tuple[str, str | None, str]]:
@@ -606,14 +628,7 @@ def peek_columns(
         text, _encoding = _decode(data)
     except CsvError:
         return []
-    declared, pos, line = _body_start(text)
-    delimiter = declared or sniff_delimiter(text)
-    records = (
-        cells
-        for _line, cells in _records(text, delimiter, pos=pos, line=line, strict=False)
-        if not _is_blank(cells)
-    )
-    header = next(records, None)
+    header, records, line = _header_and_records(text)
     if header is None:
         return []
     matched, _unknown = _match_headers(kind, header)

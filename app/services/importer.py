@@ -9,11 +9,9 @@ run (the GUI's preview) computes the same plan and stops before writing.
 from __future__ import annotations
 
 import contextlib
-import csv
 import datetime as dt
 import functools
 import gc
-import io
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -25,12 +23,11 @@ from app.domain.events import Change
 from app.importing.csvformat import (
     CsvError,
     Problem,
-    decode,
     peek_columns,
+    read_header,
     read_rows,
     recognised_fields,
     record_converter,
-    sniff_delimiter,
 )
 from app.services.base import check_writable
 from app.services.companies import move_company_to
@@ -285,15 +282,7 @@ def parse_stage_map(items: Iterable[str]) -> dict[str, str]:
 def guess_kind(data: bytes) -> str | None:
     """ "deals", "companies" or "contacts": the kind whose headers the file's header matches
     best (our own, Pipedrive's, HubSpot's), or None when none fits."""
-    try:
-        text = decode(data[: 64 * 1024])
-    except CsvError:
-        return None
-    delimiter = sniff_delimiter(text)
-    header = next(
-        (cells for cells in csv.reader(io.StringIO(text), delimiter=delimiter) if any(cells)),
-        None,
-    )
+    header = read_header(data)
     if header is None:
         return None
     # Most recognised columns wins, a kind whose required column is there breaks a tie: a
