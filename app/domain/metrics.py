@@ -10,10 +10,6 @@ def ratio(numerator: float, denominator: float) -> float | None:
     return None if not denominator else numerator / denominator
 
 
-def weighted(value_minor: int, probability_percent: int) -> int:
-    return round(value_minor * probability_percent / 100)
-
-
 def reached_from_highest(highest_counts: dict[int, int], stage_count: int) -> list[int]:
     """Companies that reached stage k or beyond, from counts by the highest stage reached.
 

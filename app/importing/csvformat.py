@@ -948,7 +948,8 @@ def _convert(name: str, raw: str) -> object:
 def record_converter(
     parsed: ParsedFile,
 ) -> Callable[[int, dict[str, str]], tuple[dict[str, object], list[Problem]]]:
-    """convert_record for the rows of one file, its per-field plan made once (100k-row files).
+    """One row's typed record and its problems, for the rows of one file: its per-field plan
+    made once (100k-row files).
 
     Empty cells skip their converter: each gives the same empty value every time.
     """
@@ -1009,13 +1010,6 @@ _MISSING = object()
 def _copy_empty(value: object) -> object:
     # The empty tags value is a list: each record gets its own.
     return [] if isinstance(value, list) else value
-
-
-def convert_record(
-    parsed: ParsedFile, line: int, row: dict[str, str]
-) -> tuple[dict[str, object], list[Problem]]:
-    """One row's typed record (bad fields left out) and the problems found in it."""
-    return record_converter(parsed)(line, row)
 
 
 def convert_rows(parsed: ParsedFile) -> list[tuple[int, dict[str, object]]]:

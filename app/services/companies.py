@@ -11,7 +11,6 @@ from app.services.history import enter_funnel_stage, refresh_funnel_cache
 from app.storage.models import Company, CompanyTag, Contact, FunnelStage, StageHistory, utc_now
 
 COMPANY_FIELDS = {"name", "group", "source", "entered_on", "notes"}
-CONTACT_FIELDS = {"name", "role", "email", "phone", "company_id"}
 
 
 def move_company_to(company_id: int, funnel_stage_id: int, at: dt.datetime) -> bool:
@@ -141,28 +140,6 @@ class CompanyService(Service):
             )
             t.ids.append(contact.id)
         return contact.id
-
-    def update_contact(self, contact_id: int, **fields) -> None:
-        unknown = set(fields) - CONTACT_FIELDS
-        if unknown:
-            raise ServiceError(f"Unknown contact field(s): {', '.join(sorted(unknown))}")
-        if "name" in fields and not fields["name"].strip():
-            raise ServiceError("Contact name must not be empty.")
-        with self.write("contact") as t:
-            Contact.update(
-                {Contact._meta.fields[k.removesuffix("_id")]: v for k, v in fields.items()}
-            ).where(Contact.id == contact_id).execute()
-            t.ids.append(contact_id)
-
-    def delete_contact(self, contact_id: int) -> None:
-        with self.write("contact") as t:
-            Contact.update(deleted_at=utc_now()).where(Contact.id == contact_id).execute()
-            t.ids.append(contact_id)
-
-    def restore_contact(self, contact_id: int) -> None:
-        with self.write("contact") as t:
-            Contact.update(deleted_at=None).where(Contact.id == contact_id).execute()
-            t.ids.append(contact_id)
 
 
 def _add_tags(company_id: int, names: Iterable[str]) -> None:

@@ -350,10 +350,6 @@ class ReportService(Service):
         ]
 
     # ---- targets -------------------------------------------------------------------------
-    def target_actual(self, metric: str, period: Period) -> int:
-        source, column = _source_of(metric)
-        return self._source_query(source, period).tuples().get()[column] or 0
-
     def _source_query(self, source: str, period: Period) -> pw.ModelSelect:
         """The actuals of the target metrics read from one source of rows over a period."""
         start, end = period.start_instant(), period.end_instant()

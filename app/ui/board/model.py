@@ -59,10 +59,6 @@ class StageColumnModel(QAbstractListModel):
         self._total = 0
 
     # ---- loading -------------------------------------------------------------------------
-    def set_total(self, total: int) -> None:
-        """The number of rows the filter matches (from the header's aggregate query)."""
-        self._total = total
-
     def reload(self, board_filter: BoardFilter | None = None, total: int | None = None) -> None:
         """Re-read as many rows as were loaded (at least a page), keeping the scroll depth."""
         if board_filter is not None:
