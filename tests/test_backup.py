@@ -1,7 +1,6 @@
 """Backups, thinning, restore and integrity on open, on real SQLite files."""
 
 import datetime as dt
-import hashlib
 import os
 import sqlite3
 
@@ -10,10 +9,7 @@ import pytest
 from app.cli import BadInput, main, open_services
 from app.services import Services, backup
 from app.storage import database, recovery
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.helpers import sha
 
 
 def deal_titles(path):

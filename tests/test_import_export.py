@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 
 import pytest
@@ -12,25 +11,12 @@ from app.importing.csvformat import MAX_LISTED_PROBLEMS
 from app.services import Services, exporter, importer
 from app.services.importer import ImportCancelled, ImportFailed
 from app.storage.models import Company, Contact, Deal, DealTag, StageHistory, Tag
+from tests.helpers import digest
 
 BOM = "\ufeff"
 
 
 # --- helpers -------------------------------------------------------------------------------
-
-
-def digest(services: Services) -> str:
-    """sha256 of every table's rows and of the schema: equal digests = nothing was written."""
-    db = services.db
-    h = hashlib.sha256()
-    for name, sql in db.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
-    ).fetchall():
-        h.update(f"{name}:{sql}".encode())
-        if sql and sql.startswith("CREATE TABLE"):
-            for row in db.execute_sql(f'SELECT * FROM "{name}" ORDER BY rowid'):
-                h.update(repr(row).encode())
-    return h.hexdigest()
 
 
 def counts(services: Services) -> dict[str, int]:

@@ -10,7 +10,6 @@ No other exception is allowed.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 
 import pytest
 from hypothesis import HealthCheck, event, given, settings
@@ -20,6 +19,7 @@ from app.importing.csvformat import KIND_FIELDS
 from app.services import Services, importer
 from app.services.importer import ImportFailed
 from app.storage.models import Company, Contact, Deal, StageHistory
+from tests.helpers import digest
 
 DATA_TABLES = ("deal_tag", "company_tag", "stage_history", "activity", "deal", "contact")
 
@@ -31,19 +31,6 @@ def fuzz_db(tmp_path):
     services.db.execute_sql("PRAGMA synchronous = OFF")
     yield services
     services.close()
-
-
-def digest(services: Services) -> str:
-    db = services.db
-    h = hashlib.sha256()
-    for name, sql in db.execute_sql(
-        "SELECT name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY name"
-    ).fetchall():
-        h.update(f"{name}:{sql}".encode())
-        if sql and sql.startswith("CREATE TABLE"):
-            for row in db.execute_sql(f'SELECT * FROM "{name}" ORDER BY rowid'):
-                h.update(repr(row).encode())
-    return h.hexdigest()
 
 
 def keep_small(services: Services) -> None:

@@ -1,16 +1,12 @@
 """Opening databases: schema, pragmas, and refusing files we must not touch."""
 
-import hashlib
 import sqlite3
 
 import pytest
 
 from app.storage import database
 from app.storage.database import APPLICATION_ID, SCHEMA_VERSION, DatabaseRefused
-
-
-def sha(path):
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.helpers import sha
 
 
 def test_new_database_has_defaults_and_pragmas(tmp_path):

@@ -10,18 +10,17 @@ with a message naming that backup, and restoring it works.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 import shutil
 import sqlite3
 import time
-from pathlib import Path
 
 import pytest
 
 from app.cli import BadInput, main, open_services
 from app.services import Services, backup
 from app.storage import recovery
+from tests.helpers import sha
 
 PAGE = 4096
 VARIANTS = 10
@@ -57,10 +56,6 @@ DAMAGE = {
     "not an SQLite file": _not_sqlite,
     "empty file": _empty,
 }
-
-
-def sha(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")

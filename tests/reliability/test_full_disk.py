@@ -7,7 +7,6 @@ process whose files may not grow: the kernel answers EFBIG, as a full disk answe
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 
 import peewee as pw
@@ -16,11 +15,8 @@ import pytest
 from app.services import Services
 from app.storage.models import Deal, StageHistory
 from app.ui.errors import describe
+from tests.helpers import sha
 from tests.reliability.helpers import copy_template, health, spawn
-
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def counts() -> tuple[int, int]:

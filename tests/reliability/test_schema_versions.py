@@ -8,7 +8,6 @@ schema 1 with the same rows, passes integrity_check, and every named backup pass
 
 from __future__ import annotations
 
-import hashlib
 import random
 import sqlite3
 import time
@@ -18,6 +17,7 @@ import pytest
 from app.cli import BadInput, main, open_services
 from app.services import Services
 from app.storage import database, recovery
+from tests.helpers import sha
 from tests.reliability.helpers import copy_template, health, kill, spawn, wait_for_line
 
 MIGRATING_CHILD = r"""
@@ -38,10 +38,6 @@ database.SCHEMA_VERSION += 1
 database.connect(sys.argv[1])
 print("migrated", flush=True)
 """
-
-
-def sha(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def dump(path) -> list:
