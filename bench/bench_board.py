@@ -12,11 +12,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import percentile, row
+from timing import PAIRED_RUNS, percentile, row
 
 ROOT = Path(__file__).resolve().parent.parent
-# A ratio of two sizes: 25 alternated pairs, as 9 still swung ±20 % on this shared machine.
-PAIRED_RUNS = 25
 
 # Runs in a fresh process: the real start-up path up to a painted board (or, as the
 # baseline, the same window holding one empty QListView), then reports and exits.

@@ -12,13 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import row
+from timing import PAIRED_RUNS, row
 
 SIZE = (1280, 800)
 RUNS = 9
-
-# A ratio of two sizes: 25 alternated pairs, as 9 still swung ±20 % on this shared machine.
-PAIRED_RUNS = 25
 
 
 def measure(db_path: Path, deals: int) -> list[dict]:

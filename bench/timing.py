@@ -6,6 +6,9 @@ import statistics
 import time
 from collections.abc import Callable
 
+# A ratio of two sizes: 25 alternated pairs, as 9 still swung ±20 % on this shared machine.
+PAIRED_RUNS = 25
+
 
 def time_ms(fn: Callable[[], object]) -> float:
     started = time.perf_counter()
