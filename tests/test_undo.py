@@ -28,3 +28,26 @@ def test_create_and_move_undo_redo(qapp, services):
     assert dump() == created
     stack.redo()
     assert dump() == moved
+
+
+def test_an_undo_step_of_several_writes_is_written_whole_or_not_at_all(qapp, services):
+    """The company editor saves fields and tags as several service calls in one step: a
+    failure in a later call must not leave the earlier ones written."""
+    import pytest
+
+    from app.services import ServiceError
+    from app.storage.models import Company
+
+    stack = QUndoStack()
+    company = services.companies.create("Alt GmbH")
+
+    def save() -> None:
+        services.companies.update(company, name="Neu GmbH")
+        services.companies.add_tag([company], "VIP")
+        raise ServiceError("a later write refused")
+
+    with pytest.raises(ServiceError):
+        run_undoable(stack, services, "Edit company", save, company_ids=[company])
+    assert Company.get_by_id(company).name == "Alt GmbH"
+    assert services.db.execute_sql("SELECT COUNT(*) FROM company_tag").fetchone() == (0,)
+    assert stack.count() == 0

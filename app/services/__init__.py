@@ -64,6 +64,13 @@ class Services:
     def close(self) -> None:
         database.close(self.db)
 
+    def transaction(self):
+        """One transaction around several service calls (an undo step made of them): all of
+        them are written or none; their changes are announced after the commit."""
+        from app.services.base import Service
+
+        return Service(self).write(None)
+
     def default_user_id(self) -> int:
         from app.storage.models import Setting
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 class Touched:
     """Collects what a write changes, announced after its commit."""
 
-    kind: str
+    kind: str | None
     ids: list[int] = field(default_factory=list)
     stage_ids: set[int] = field(default_factory=set)
 
@@ -41,10 +41,11 @@ class Service:
         self.s = services
 
     @contextmanager
-    def write(self, kind: str) -> Iterator[Touched]:
+    def write(self, kind: str | None) -> Iterator[Touched]:
         """One transaction; changes are announced only after the outermost commit returned.
 
         Writes nested in another write (one use case made of several) join its transaction.
+        Kind None announces nothing itself: a bracket around other writes (Services.transaction).
         """
         touched = Touched(kind)
         outer = self.s._pending is None
@@ -54,9 +55,10 @@ class Service:
         try:
             with self.s.db.atomic():
                 yield touched
-                self.s._pending.append(
-                    Change(touched.kind, tuple(touched.ids), tuple(sorted(touched.stage_ids)))
-                )
+                if touched.kind is not None:
+                    self.s._pending.append(
+                        Change(touched.kind, tuple(touched.ids), tuple(sorted(touched.stage_ids)))
+                    )
         except BaseException:
             if outer:
                 self.s._pending = None

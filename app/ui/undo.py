@@ -35,7 +35,8 @@ def run_undoable(
     deal_ids: Iterable[int] = (),
     company_ids: Iterable[int] = (),
 ) -> object:
-    """Run a service call and push its undo step; if the call raises, nothing is pushed.
+    """Run a service call (or several, in one transaction) and push its undo step; if the
+    call raises, nothing was written and nothing is pushed.
 
     `action` may return {"deals": [...], "companies": [...]} naming rows it created, so
     that undo removes them again. Otherwise its result is returned unchanged.
@@ -44,7 +45,8 @@ def run_undoable(
     # A deal's write can move its company (winning makes it a customer): image both.
     company_ids += [c for c in services.deals.company_ids(deal_ids) if c not in company_ids]
     before = state.capture(deal_ids, company_ids)
-    result = action()
+    with services.transaction():  # an action of several writes is kept whole or not at all
+        result = action()
     created = result if isinstance(result, dict) else {}
     new_deals, new_companies = created.get("deals", []), created.get("companies", [])
     if new_deals or new_companies:
