@@ -259,6 +259,24 @@ def test_detail_edits_fields_stage_and_contacts(view, services):
     assert CompanyTag.select().where(CompanyTag.company == acme).count() == 0
 
 
+def test_unsaved_edits_survive_logging_a_call(view, qtbot):
+    """Typing notes, then clicking "Call": the refresh the call causes keeps the typing."""
+    acme = view.ids["Acme"]
+    view.show_company(acme)
+    d = view.detail
+    d.notes_edit.insertPlainText("Rückruf am Montag")  # as typing does: textChanged
+    assert d.save_button.isEnabled()
+    assert d.log_activity("call")
+    d.reload()  # what the change notification does
+    assert d.notes_edit.toPlainText() == "Rückruf am Montag"
+    assert d.save_button.isEnabled() and d.timeline_model.rowCount() == 1
+    assert d.save_fields()
+    assert Company.get_by_id(acme).notes == "Rückruf am Montag"
+    assert not d.save_button.isEnabled()
+    view.show_company(view.ids["Beta"])  # another company: its own fields
+    assert d.notes_edit.toPlainText() == Company.get_by_id(view.ids["Beta"]).notes
+
+
 def test_contacts_list_opens_the_company(view, qtbot, services):
     contacts = ContactsView(services)
     qtbot.addWidget(contacts)

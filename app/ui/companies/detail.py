@@ -76,6 +76,7 @@ class CompanyDetail(QWidget):
         self._services, self._stack = services, undo_stack
         self._queries = CompanyQueries(services)
         self._company_id: int | None = None
+        self._form_company: int | None = None  # whose fields the form shows
         self._loaded: dict | None = None
         self._locale = QLocale()
         self._currency = services.currency()
@@ -296,7 +297,7 @@ class CompanyDetail(QWidget):
         self.empty.setVisible(detail is None)
         self.body.setVisible(detail is not None)
         if detail is None:
-            self._company_id = None
+            self._company_id = self._form_company = None
             for model in (self.timeline_model, self.contacts_model, self.deals_model):
                 model.set_rows([])
             return
@@ -311,14 +312,19 @@ class CompanyDetail(QWidget):
         for stage_id, name in self._services.stages.funnel_stages():
             self.stage_combo.addItem(fmt.stage(name), stage_id)
         self.stage_combo.setCurrentIndex(self.stage_combo.findData(detail["funnel_stage_id"]))
-        _fill(self.group_combo, self._queries.groups(), detail["group"])
-        _fill(self.source_combo, self._queries.sources(), detail["source"])
-        self.name_edit.setText(detail["name"])
-        day = detail["entered_on"]
-        self.entered_edit.setDate(QDate(day.year, day.month, day.day))
-        self.tags_edit.setText(", ".join(detail["tags"]))
-        self.notes_edit.setPlainText(detail["notes"])
-        self.next_due.setDate(QDate.currentDate().addDays(1))
+        # Edits not saved yet survive a refresh caused by another change (logging a call,
+        # a bulk action): the form is refilled for another company or once saved.
+        keep_edits = self._form_company == self._company_id and self.save_button.isEnabled()
+        if not keep_edits:
+            self._form_company = self._company_id
+            _fill(self.group_combo, self._queries.groups(), detail["group"])
+            _fill(self.source_combo, self._queries.sources(), detail["source"])
+            self.name_edit.setText(detail["name"])
+            day = detail["entered_on"]
+            self.entered_edit.setDate(QDate(day.year, day.month, day.day))
+            self.tags_edit.setText(", ".join(detail["tags"]))
+            self.notes_edit.setPlainText(detail["notes"])
+            self.next_due.setDate(QDate.currentDate().addDays(1))
         self.timeline_model.set_rows(self._queries.timeline(self._company_id))
         self.contacts_model.set_rows(self._queries.contacts_of(self._company_id))
         self.deals_model.set_rows(self._queries.deals_of(self._company_id))
@@ -328,7 +334,7 @@ class CompanyDetail(QWidget):
         self.tabs.setTabText(
             2, self.tr("Deals (%1)").replace("%1", str(self.deals_model.rowCount()))
         )
-        self.save_button.setEnabled(False)
+        self.save_button.setEnabled(keep_edits)
         self._timeline_selection()
 
     def _dirty(self, *_args) -> None:
@@ -380,7 +386,10 @@ class CompanyDetail(QWidget):
         if not (changed or added or removed):
             self.save_button.setEnabled(False)
             return False
-        return self._undoable(self.tr("Edit company"), action)
+        saved = self._undoable(self.tr("Edit company"), action)
+        if saved:
+            self.save_button.setEnabled(False)  # the next refresh shows what was saved
+        return saved
 
     def _stage_chosen(self, index: int) -> None:
         stage_id = self.stage_combo.itemData(index)
