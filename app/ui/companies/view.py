@@ -189,7 +189,9 @@ class CompaniesView(QWidget):
     def _size_columns(self) -> None:
         """Widths from the header texts and typical contents in this locale and font."""
         fm = self.table.fontMetrics()
-        longest_stage = max((n for _, n in self._services.stages.funnel_stages()), key=len)
+        longest_stage = max(
+            (fmt.stage(n) for _, n in self._services.stages.funnel_stages()), key=len
+        )
         samples = {
             "name": "n" * 23,
             "group": "Öffentliche Hand",
@@ -214,7 +216,8 @@ class CompaniesView(QWidget):
 
     def _fill_choices(self) -> None:
         """The funnel stages for the bulk menu (the filter combos fill when opened)."""
-        self._stages = self._services.stages.funnel_stages()
+        # Display names: the default stages in the user's language (menus, undo texts).
+        self._stages = [(sid, fmt.stage(n)) for sid, n in self._services.stages.funnel_stages()]
         self.stage_menu.clear()
         for stage_id, name in self._stages:
             action = self.stage_menu.addAction(name)
@@ -337,7 +340,7 @@ class CompaniesView(QWidget):
                 )
 
     def _after_reload(self) -> None:
-        count = self.tr("%1 companies").replace("%1", self._locale.toString(self.model.total))
+        count = self.tr("%Ln company(ies)", "", self.model.total)
         self.status.setText(count)
         if self._cohort_filter is not None:
             # Other filters may narrow the cohort further: the count follows them.
@@ -375,9 +378,9 @@ class CompaniesView(QWidget):
             w.setEnabled(n > 0)
         if n > 1:
             self.status.setText(
-                self.tr("%1 companies, %2 selected")
-                .replace("%1", self._locale.toString(self.model.total))
-                .replace("%2", self._locale.toString(n))
+                self.tr("%Ln company(ies), %1 selected", "", self.model.total).replace(
+                    "%1", self._locale.toString(n)
+                )
             )
 
     def _context_menu(self, pos) -> None:
@@ -413,16 +416,14 @@ class CompaniesView(QWidget):
     def set_funnel_stage(self, company_ids: Sequence[int], stage_id: int) -> bool:
         name = dict(self._stages).get(stage_id, "")
         return self._bulk(
-            self.tr("Move %1 companies to %2")
-            .replace("%1", str(len(company_ids)))
-            .replace("%2", name),
+            self.tr("Move %n company(ies) to %1", "", len(company_ids)).replace("%1", name),
             company_ids,
             lambda: self._services.companies.set_funnel_stage(list(company_ids), stage_id),
         )
 
     def set_group(self, company_ids: Sequence[int], group: str) -> bool:
         return self._bulk(
-            self.tr("Set group of %1 companies").replace("%1", str(len(company_ids))),
+            self.tr("Set group of %n company(ies)", "", len(company_ids)),
             company_ids,
             lambda: self._services.companies.set_group(list(company_ids), group),
         )
@@ -431,9 +432,7 @@ class CompaniesView(QWidget):
         if not tag.strip():
             return False
         return self._bulk(
-            self.tr("Tag %1 companies with %2")
-            .replace("%1", str(len(company_ids)))
-            .replace("%2", tag.strip()),
+            self.tr("Tag %n company(ies) with %1", "", len(company_ids)).replace("%1", tag.strip()),
             company_ids,
             lambda: self._services.companies.add_tag(list(company_ids), tag),
         )
@@ -442,9 +441,9 @@ class CompaniesView(QWidget):
         if not tag.strip():
             return False
         return self._bulk(
-            self.tr("Remove tag %2 from %1 companies")
-            .replace("%1", str(len(company_ids)))
-            .replace("%2", tag.strip()),
+            self.tr("Remove tag %1 from %n company(ies)", "", len(company_ids)).replace(
+                "%1", tag.strip()
+            ),
             company_ids,
             lambda: self._services.companies.remove_tag(list(company_ids), tag),
         )

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ServiceError, Services
+from app.ui import format as fmt
 from app.ui.companies.common import warning_color
 
 MAX_DAYS = 365
@@ -143,7 +144,7 @@ class PlaybookDialog(QDialog):
         self.stage_combo = QComboBox()
         for pipeline_id, pipeline in services.stages.pipelines():
             for sid, name, _prob, _rot in services.stages.pipeline_stages(pipeline_id):
-                self.stage_combo.addItem(f"{pipeline} › {name}", sid)
+                self.stage_combo.addItem(f"{fmt.stage(pipeline)} › {fmt.stage(name)}", sid)
         self.stage_combo.currentIndexChanged.connect(self._stage_chosen)
         explanation = QLabel(
             self.tr(

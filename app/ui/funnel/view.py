@@ -207,7 +207,7 @@ class FunnelView(QWidget):
             self.tr("Entered %1 – %2, reached %3")
             .replace("%1", fmt.date(period.start, self._locale))
             .replace("%2", fmt.date(period.end, self._locale))
-            .replace("%3", self._stages[k][1])
+            .replace("%3", fmt.stage(self._stages[k][1]))
         )
         extra = [v for v in (flt.group, flt.source) if v]
         return text + (f" ({', '.join(extra)})" if extra else "")

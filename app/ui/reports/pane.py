@@ -157,7 +157,7 @@ class ReportsPane(QWidget):
         self.pipeline_combo.blockSignals(True)
         self.pipeline_combo.clear()
         for pipeline_id, name in pipelines:
-            self.pipeline_combo.addItem(name, pipeline_id)
+            self.pipeline_combo.addItem(fmt.stage(name), pipeline_id)
         index = self.pipeline_combo.findData(current)
         self.pipeline_combo.setCurrentIndex(max(index, 0))
         self.pipeline_combo.blockSignals(False)
