@@ -532,29 +532,47 @@
             <source>Funnel cohort</source>
             <translation>Trichter-Kohorte</translation>
         </message>
-        <message>
-            <source>%1 companies</source>
-            <translation>%1 Firmen</translation>
+        <message numerus="yes">
+            <source>%Ln company(ies)</source>
+            <translation>
+                <numerusform>%Ln Firma</numerusform>
+                <numerusform>%Ln Firmen</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>%1 companies, %2 selected</source>
-            <translation>%1 Firmen, %2 ausgewählt</translation>
+        <message numerus="yes">
+            <source>%Ln company(ies), %1 selected</source>
+            <translation>
+                <numerusform>%Ln Firma, %1 ausgewählt</numerusform>
+                <numerusform>%Ln Firmen, %1 ausgewählt</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Move %1 companies to %2</source>
-            <translation>%1 Firmen nach %2 verschieben</translation>
+        <message numerus="yes">
+            <source>Move %n company(ies) to %1</source>
+            <translation>
+                <numerusform>%n Firma nach %1 verschieben</numerusform>
+                <numerusform>%n Firmen nach %1 verschieben</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Set group of %1 companies</source>
-            <translation>Gruppe von %1 Firmen setzen</translation>
+        <message numerus="yes">
+            <source>Set group of %n company(ies)</source>
+            <translation>
+                <numerusform>Gruppe von %n Firma setzen</numerusform>
+                <numerusform>Gruppe von %n Firmen setzen</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Tag %1 companies with %2</source>
-            <translation>%1 Firmen mit %2 taggen</translation>
+        <message numerus="yes">
+            <source>Tag %n company(ies) with %1</source>
+            <translation>
+                <numerusform>%n Firma mit %1 taggen</numerusform>
+                <numerusform>%n Firmen mit %1 taggen</numerusform>
+            </translation>
         </message>
-        <message>
-            <source>Remove tag %2 from %1 companies</source>
-            <translation>Tag %2 von %1 Firmen entfernen</translation>
+        <message numerus="yes">
+            <source>Remove tag %1 from %n company(ies)</source>
+            <translation>
+                <numerusform>Tag %1 von %n Firma entfernen</numerusform>
+                <numerusform>Tag %1 von %n Firmen entfernen</numerusform>
+            </translation>
         </message>
         <message>
             <source>Set group</source>
@@ -887,9 +905,12 @@
             <source>Open company</source>
             <translation>Firma öffnen</translation>
         </message>
-        <message>
-            <source>%1 contacts</source>
-            <translation>%1 Kontakte</translation>
+        <message numerus="yes">
+            <source>%Ln contact(s)</source>
+            <translation>
+                <numerusform>%Ln Kontakt</numerusform>
+                <numerusform>%Ln Kontakte</numerusform>
+            </translation>
         </message>
     </context>
     <context>

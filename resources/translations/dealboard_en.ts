@@ -33,6 +33,61 @@
         </message>
     </context>
     <context>
+        <name>CompaniesView</name>
+        <message numerus="yes">
+            <source>%Ln company(ies)</source>
+            <translation>
+                <numerusform>%Ln company</numerusform>
+                <numerusform>%Ln companies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%Ln company(ies), %1 selected</source>
+            <translation>
+                <numerusform>%Ln company, %1 selected</numerusform>
+                <numerusform>%Ln companies, %1 selected</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Move %n company(ies) to %1</source>
+            <translation>
+                <numerusform>Move %n company to %1</numerusform>
+                <numerusform>Move %n companies to %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Set group of %n company(ies)</source>
+            <translation>
+                <numerusform>Set group of %n company</numerusform>
+                <numerusform>Set group of %n companies</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Tag %n company(ies) with %1</source>
+            <translation>
+                <numerusform>Tag %n company with %1</numerusform>
+                <numerusform>Tag %n companies with %1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>Remove tag %1 from %n company(ies)</source>
+            <translation>
+                <numerusform>Remove tag %1 from %n company</numerusform>
+                <numerusform>Remove tag %1 from %n companies</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>ContactsView</name>
+        <message numerus="yes">
+            <source>%Ln contact(s)</source>
+            <translation>
+                <numerusform>%Ln contact</numerusform>
+                <numerusform>%Ln contacts</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>LostReasonDialog</name>
         <message numerus="yes">
             <source>Why was this lost? (%n deal(s))</source>

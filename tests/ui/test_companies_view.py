@@ -293,3 +293,19 @@ def test_contacts_list_opens_the_company(view, qtbot, services):
     QTest.mouseDClick(contacts.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert view.detail.company_id == view.ids["Delta"]
     assert view.selected_ids() == [view.ids["Delta"]]
+
+
+def test_counts_use_plural_forms(view, qapp):
+    """ "1 company", "1 Firma": the catalogues' plural forms, not "%1 companies"."""
+    from app.ui import i18n
+
+    try:
+        for lang, one, many in (("en", "1 company", "5 companies"), ("de", "1 Firma", "5 Firmen")):
+            i18n.apply_language(qapp, lang)
+            view.set_filter(CompanyFilter(text="Gamma"))
+            assert view.status.text() == one
+            view.set_filter(CompanyFilter())
+            assert view.status.text() == many
+    finally:
+        i18n.apply_language(qapp, None)
+        i18n.remove_translators(qapp)

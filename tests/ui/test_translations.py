@@ -106,9 +106,9 @@ def test_plural_forms_in_german_and_english():
         assert numerus, lang
         for m in numerus:
             forms = finished(m)
-            assert forms and len(forms) == expect and all("%n" in f for f in forms), m.findtext(
-                "source"
-            )
+            # Each form keeps the number: %n, or %Ln (with the locale's digit grouping).
+            assert forms and len(forms) == expect, m.findtext("source")
+            assert all("%n" in f or "%Ln" in f for f in forms), m.findtext("source")
 
 
 def test_contexts_exist_at_run_time():

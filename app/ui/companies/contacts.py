@@ -161,9 +161,7 @@ class ContactsView(QWidget):
         self._timer.stop()
         self._watch.mark_fresh()
         self.model.set_search(self.search.text())
-        self.status.setText(
-            self.tr("%1 contacts").replace("%1", self._locale.toString(self.model.total))
-        )
+        self.status.setText(self.tr("%Ln contact(s)", "", self.model.total))
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
