@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale, QTime
 
 SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "CHF": "CHF"}
 
@@ -45,6 +45,22 @@ def date(day: dt.date | None, locale: QLocale | None = None) -> str:
     if "yyyy" not in fmt:
         fmt = fmt.replace("yy", "yyyy")
     return locale.toString(QDate(day.year, day.month, day.day), fmt)
+
+
+def timestamp(at: dt.datetime | str | None, locale: QLocale | None = None) -> str:
+    """A stored instant (UTC; naive means UTC, as the database keeps them) as the user's
+    local date and time: "26.11.2026 21:05"."""
+    if at is None:
+        return ""
+    if isinstance(at, str):
+        at = dt.datetime.fromisoformat(at)
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=dt.UTC)
+    local = at.astimezone()
+    locale = locale or QLocale()
+    return (
+        f"{date(local.date(), locale)} {locale.toString(QTime(local.hour, local.minute), 'HH:mm')}"
+    )
 
 
 def percent(rate: float | None, locale: QLocale | None = None, decimals: int = 0) -> str:

@@ -152,3 +152,26 @@ def test_error_reporter_logs_shows_and_passes_exceptions_on(qtbot, tmp_path):
 )
 def test_describe_tells_the_user_what_happened(qapp, exc, words):
     assert words in describe(exc)
+
+
+def test_stored_instants_are_shown_in_local_time(monkeypatch):
+    """The trash, backups and snapshots show UTC instants from the database as local time."""
+    import datetime as dt
+    import time
+
+    from PySide6.QtCore import QLocale
+
+    from app.ui import format as fmt
+
+    monkeypatch.setenv("TZ", "Europe/Berlin")
+    time.tzset()
+    try:
+        german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+        stored = dt.datetime(2026, 11, 26, 23, 30)  # naive: UTC, as the database keeps it
+        assert fmt.timestamp(stored, german) == "27.11.2026 00:30"
+        assert fmt.timestamp(stored.replace(tzinfo=dt.UTC), german) == "27.11.2026 00:30"
+        assert fmt.timestamp("2026-07-01 10:00:00.123456", german) == "01.07.2026 12:00"
+        assert fmt.timestamp(None) == ""
+    finally:
+        monkeypatch.undo()
+        time.tzset()

@@ -27,12 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.services import Services, backup
 from app.storage.recovery import Recovery
+from app.ui import format as fmt
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def _local_time(made_at: dt.datetime) -> str:
-    return QLocale().toString(made_at.astimezone(), QLocale.FormatType.ShortFormat)
 
 
 class RestoreBackupDialog(QDialog):
@@ -89,7 +86,7 @@ class RestoreBackupDialog(QDialog):
     def add_backup(self, info: backup.BackupInfo) -> int:
         row = self.table.rowCount()
         self.table.insertRow(row)
-        made = QTableWidgetItem(_local_time(info.made_at))
+        made = QTableWidgetItem(fmt.timestamp(info.made_at))
         made.setData(PATH_ROLE, str(info.path))
         made.setToolTip(str(info.path))
         deals = QTableWidgetItem(
@@ -155,7 +152,7 @@ class DamagedDatabaseDialog(QMessageBox):
             deals = backup.count_deals(b.path)
             offer = (
                 self.tr("The newest good backup is from %1 and holds %2 deals. Restore it?")
-                .replace("%1", _local_time(b.made_at))
+                .replace("%1", fmt.timestamp(b.made_at))
                 .replace("%2", QLocale().toString(deals or 0))
             )
             self.restore_button = self.addButton(

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import Services
+from app.ui import format as fmt
 
 
 class TrashDialog(QDialog):
@@ -54,7 +55,7 @@ class TrashDialog(QDialog):
             cell.setData(Qt.ItemDataRole.UserRole, (kind, item_id))
             self.table.setItem(row, 0, cell)
             self.table.setItem(row, 1, QTableWidgetItem(name))
-            self.table.setItem(row, 2, QTableWidgetItem(str(deleted)[:16]))
+            self.table.setItem(row, 2, QTableWidgetItem(fmt.timestamp(deleted)))
         self.empty_button.setEnabled(bool(items))
 
     def restore_selected(self) -> None:

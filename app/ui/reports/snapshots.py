@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
-from PySide6.QtCore import QDateTime, QLocale, Qt, QTimeZone
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,13 +21,6 @@ from app.services import Services
 from app.ui import format as fmt
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def local_time(made_at: dt.datetime) -> str:
-    """A UTC time stamp from the database in the user's time zone and date format."""
-    utc = made_at.replace(tzinfo=dt.UTC)
-    stamp = QDateTime.fromSecsSinceEpoch(int(utc.timestamp()), QTimeZone.utc()).toLocalTime()
-    return f"{fmt.date(stamp.date().toPython())} {QLocale().toString(stamp.time(), 'HH:mm')}"
 
 
 def _signed(n: int) -> str:
@@ -125,7 +116,7 @@ class SnapshotsPanel(QWidget):
         self.snapshots = self.services.reports.snapshots()
         for snap_id, made_at, note, count, value in self.snapshots:
             row = [
-                _item(local_time(made_at)),
+                _item(fmt.timestamp(made_at)),
                 _item(note),
                 _item(QLocale().toString(count or 0), True),
                 _item(fmt.money(value or 0, currency), True),
@@ -180,8 +171,8 @@ class SnapshotsPanel(QWidget):
         made = {i: m for i, m, *_ in self.snapshots}
         self.compare_title.setText(
             self.tr("Change from %1 to %2")
-            .replace("%1", local_time(made[older_id]))
-            .replace("%2", local_time(made[newer_id]))
+            .replace("%1", fmt.timestamp(made[older_id]))
+            .replace("%2", fmt.timestamp(made[newer_id]))
         )
         self.compare_model.removeRows(0, self.compare_model.rowCount())
         for r in self.rows:
@@ -199,4 +190,4 @@ class SnapshotsPanel(QWidget):
         return self.rows
 
 
-__all__ = ["SnapshotsPanel", "local_time"]
+__all__ = ["SnapshotsPanel"]
