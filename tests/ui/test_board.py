@@ -371,3 +371,20 @@ def test_column_header_opens_the_stage_playbook(board, qtbot):
     QTimer.singleShot(0, inspect)
     board.edit_playbook(column.model.stage_id)
     assert opened == [column.model.stage_id]
+
+
+def test_cards_repaint_with_the_new_date_after_midnight(board):
+    """A board left open overnight: the delegate's "today" (overdue, due today) follows the
+    date at the next paint, and cards cached under yesterday's date are painted again."""
+    import datetime as dt
+
+    delegate = board.delegate
+    board.grab()
+    assert delegate._pixmaps  # cards painted and cached
+    delegate.today = dt.date.today() - dt.timedelta(days=1)  # as if opened yesterday
+    stale = dict(delegate._pixmaps)
+    board.grab()
+    assert delegate.today == dt.date.today()
+    assert not any(
+        delegate._pixmaps[key] is stale[key] for key in stale if key in delegate._pixmaps
+    )

@@ -95,6 +95,10 @@ class CardDelegate(QStyledItemDelegate):
         card = index.data(CardRole)
         if card is None:
             return
+        today = dt.date.today()
+        if today != self.today:  # past midnight: "today" and "overdue" move, repaint all
+            self.today = today
+            self._pixmaps.clear()
         state = option.state & (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus)
         dpr = painter.device().devicePixelRatioF()
         size = option.rect.size()
