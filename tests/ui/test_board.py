@@ -388,3 +388,16 @@ def test_cards_repaint_with_the_new_date_after_midnight(board):
     assert not any(
         delegate._pixmaps[key] is stale[key] for key in stale if key in delegate._pixmaps
     )
+
+
+def test_a_hidden_board_reads_other_views_writes_once_when_shown_again(board, services):
+    """While another view is in front, writes there do not make the board query; it
+    re-reads once it is shown."""
+    first = board.columns[0]
+    before = first.model.rowCount(), first.title.text()
+    board.hide()
+    new = services.deals.create("Neu von woanders", stage_id=first.model.stage_id)
+    assert (first.model.rowCount(), first.title.text()) == before  # not re-read while hidden
+    board.show()
+    assert new in column_ids(first)
+    assert first.title.text() != before[1]

@@ -161,6 +161,7 @@ class BoardView(QWidget):
         self.undo_stack = undo_stack
         self.error_box: QMessageBox | None = None
         self._filter = BoardFilter()
+        self._stale = False  # changes came while hidden: refresh when shown
         self.columns: list[StageColumn] = []
         currency = services.currency()
         self.delegate = CardDelegate(currency, self)
@@ -277,12 +278,22 @@ class BoardView(QWidget):
         if change.kind == "stage":
             QTimer.singleShot(0, self._load_pipelines)
             return
+        if not self.isVisible():
+            # Another view wrote (a call logged, a company edited): re-read once on return.
+            self._stale = True
+            return
         shown = {c.model.stage_id for c in self.columns}
         if change.stage_ids:
             touched = shown & set(change.stage_ids)
             if touched:
                 self.refresh(touched)
         elif change.kind in ("deal", "company", "all", "activity", "contact"):
+            self.refresh()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
             self.refresh()
 
     def refresh(self, stage_ids: set[int] | None = None) -> None:
