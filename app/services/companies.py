@@ -7,8 +7,8 @@ from collections.abc import Iterable, Sequence
 
 from app.services import ServiceError
 from app.services.base import Service
-from app.services.history import enter_funnel_stage, refresh_funnel_cache
-from app.storage.models import Company, CompanyTag, Contact, FunnelStage, StageHistory, utc_now
+from app.services.history import enter_funnel_stage
+from app.storage.models import Company, CompanyTag, Contact, FunnelStage, utc_now
 
 COMPANY_FIELDS = {"name", "group", "source", "entered_on", "notes"}
 
@@ -61,13 +61,9 @@ class CompanyService(Service):
                 notes=notes,
                 owner=self.s.default_user_id(),
             )
-            StageHistory.insert(
-                company=company.id,
-                funnel_stage=stage_id,
-                entered_at=dt.datetime.combine(entered, dt.time.min) if entered_on else utc_now(),
-            ).execute()
-            refresh_funnel_cache([company.id])
-            _add_tags(company.id, tags)
+            at = dt.datetime.combine(entered, dt.time.min) if entered_on else utc_now()
+            enter_funnel_stage(company.id, stage_id, at)
+            _add_tags([company.id], tags)
             t.ids.append(company.id)
         return company.id
 
@@ -97,8 +93,7 @@ class CompanyService(Service):
 
     def add_tag(self, company_ids: Sequence[int], tag: str) -> None:
         with self.write("company") as t:
-            for company_id in company_ids:
-                _add_tags(company_id, [tag])
+            _add_tags(company_ids, [tag])
             t.ids.extend(company_ids)
 
     def remove_tag(self, company_ids: Sequence[int], tag: str) -> None:
@@ -142,8 +137,12 @@ class CompanyService(Service):
         return contact.id
 
 
-def _add_tags(company_id: int, names: Iterable[str]) -> None:
+def _add_tags(company_ids: Sequence[int], names: Iterable[str]) -> None:
+    """Tag the companies (creating missing tags): one insert for all of them."""
     from app.services.catalog import tag_ids
 
-    for tag_id in tag_ids(names):
-        CompanyTag.insert(company=company_id, tag=tag_id).on_conflict_ignore().execute()
+    rows = [(c, t) for t in tag_ids(names) for c in company_ids]
+    if rows:
+        CompanyTag.insert_many(
+            rows, fields=[CompanyTag.company, CompanyTag.tag]
+        ).on_conflict_ignore().execute()

@@ -298,10 +298,10 @@ class DealService(Service):
             if len(rows) != len(set(deal_ids)):
                 raise ServiceError("Some of the deals do not exist.")
             conversion = FunnelStage.select().order_by(FunnelStage.position.desc()).get()
+            Deal.update(status=status, closed_at=at, lost_reason=reason).where(
+                Deal.id.in_([r[0] for r in rows])
+            ).execute()
             for deal_id, stage_id, company_id in rows:
-                Deal.update(status=status, closed_at=at, lost_reason=reason).where(
-                    Deal.id == deal_id
-                ).execute()
                 enter_deal_state(deal_id, stage_id, status, at)
                 t.ids.append(deal_id)
                 t.stage_ids.add(stage_id)
