@@ -13,9 +13,9 @@ from app.storage.models import (
     Company,
     Deal,
     PipelineStage,
-    StageHistory,
     utc_now,
 )
+from app.storage.sql import as_date
 
 KINDS = ("overdue", "rotting", "no_next_action")
 
@@ -123,41 +123,28 @@ class AttentionQueries(Service):
             .order_by(Activity.deal, Activity.due_on.asc(nulls="LAST"), Activity.id)
             .tuples()
         ):
-            next_actions.setdefault(deal_id, (subject, _date(due)))
+            next_actions.setdefault(deal_id, (subject, as_date(due)))
         last_activity = dict(
             Activity.select(Activity.deal, pw.fn.MAX(Activity.done_at))
             .where(Activity.deal.in_(list(ids)) & Activity.done_at.is_null(False))
             .group_by(Activity.deal)
             .tuples()
         )
+        # When each entered its current stage: kept on the deal (services.history).
         entered = dict(
-            StageHistory.select(StageHistory.deal, StageHistory.entered_at)
-            .where(StageHistory.deal.in_(list(ids)) & StageHistory.left_at.is_null())
-            .tuples()
+            Deal.select(Deal.id, Deal.stage_entered_at).where(Deal.id.in_(list(ids))).tuples()
         )
         for part in out.values():
             for d in part["deals"]:
                 subject, due = next_actions.get(d["deal_id"], (None, None))
                 d["next_action"], d["next_due"] = subject, due
                 touched = [
-                    _day(v)
+                    as_date(v)
                     for v in (last_activity.get(d["deal_id"]), entered.get(d["deal_id"]))
                     if v
                 ]
                 last = max(touched) if touched else None
                 d["idle_days"] = (today - last).days if last else None
-
-
-def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _day(value) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    return _date(value)
 
 
 __all__ = ["KINDS", "AttentionQueries"]

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from app.services.base import Service
 from app.storage.models import utc_now
+from app.storage.sql import as_date
 
 
 @dataclass(frozen=True)
@@ -208,9 +209,9 @@ class BoardQueries(Service):
                 r[1],
                 r[2] or "",
                 r[3],
-                _date(r[4]),
+                as_date(r[4]),
                 r[5],
-                _date(r[6]),
+                as_date(r[6]),
                 r[7],
                 bool(r[8]) and r[7] == "open",
                 tuple(tags.get(r[0], ())),
@@ -218,9 +219,3 @@ class BoardQueries(Service):
             )
             for r in rows
         ]
-
-
-def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

@@ -20,6 +20,7 @@ from app.storage.models import (
     Tag,
     utc_now,
 )
+from app.storage.sql import as_date, as_datetime
 
 # Sort keys the table offers; the UI maps its columns onto these names.
 SORT_KEYS = (
@@ -281,7 +282,7 @@ class CompanyQueries(Service):
                 continue
             company_tags = tags.get(company_id, [])
             action_tags = [name for name, is_action in company_tags if is_action]
-            next_action, next_due, is_tag = r[8], _date(r[9]), False
+            next_action, next_due, is_tag = r[8], as_date(r[9]), False
             if next_action is None and action_tags:
                 next_action, is_tag = action_tags[0], True
             n, v = deals.get(company_id, (0, 0))
@@ -293,8 +294,8 @@ class CompanyQueries(Service):
                     funnel_stage_id=r[3],
                     funnel_stage=r[4],
                     source=r[5],
-                    entered_on=_date(r[6]),
-                    last_contact=_datetime(r[7]),
+                    entered_on=as_date(r[6]),
+                    last_contact=as_datetime(r[7]),
                     next_action=next_action,
                     next_due=next_due,
                     next_is_tag=is_tag,
@@ -358,8 +359,8 @@ class CompanyQueries(Service):
         if row is None:
             return None
         row["funnel_stage_id"] = row.pop("funnel_stage")
-        row["entered_on"] = _date(row["entered_on"])
-        row["last_contact"] = _datetime(row["last_contact"])
+        row["entered_on"] = as_date(row["entered_on"])
+        row["last_contact"] = as_datetime(row["last_contact"])
         row["tags"] = [
             name
             for (name,) in Tag.select(Tag.name)
@@ -382,7 +383,7 @@ class CompanyQueries(Service):
     def deals_of(self, company_id: int) -> list[tuple]:
         """(id, title, stage, status, value, expected close, closed at): open first."""
         return [
-            (i, t, s, st, v, _date(e), _datetime(c))
+            (i, t, s, st, v, as_date(e), as_datetime(c))
             for i, t, s, st, v, e, c in Deal.select(
                 Deal.id,
                 Deal.title,
@@ -402,7 +403,7 @@ class CompanyQueries(Service):
         """(id, kind, subject, deal title, due on, done at) — open ones by due date, then done
         ones newest first."""
         return [
-            (i, k, s, d, _date(due), _datetime(done))
+            (i, k, s, d, as_date(due), as_datetime(done))
             for i, k, s, d, due, done in Activity.select(
                 Activity.id,
                 Activity.kind,
@@ -476,17 +477,3 @@ def _distinct(column) -> list[str]:
         .order_by(column.collate("NOCASE"))
         .tuples()
     ]
-
-
-def _date(value) -> dt.date | None:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
-
-
-def _datetime(value) -> dt.datetime | None:
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))

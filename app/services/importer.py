@@ -48,6 +48,7 @@ from app.storage.models import (
     Tag,
     utc_now,
 )
+from app.storage.sql import as_datetime
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -1078,7 +1079,7 @@ class _Planner:
                 .where((StageHistory.company == company_id) & StageHistory.left_at.is_null())
                 .scalar()
             )
-            at = max(won_at, _as_datetime(since)) if since else won_at
+            at = max(won_at, as_datetime(since)) if since else won_at
             move_company_to(company_id, self.conversion, at)
         self.tick(self.total)
 
@@ -1143,12 +1144,6 @@ class _Planner:
             dry_run=dry_run,
             ids=ids,
         )
-
-
-def _as_datetime(value: object) -> dt.datetime:
-    if isinstance(value, dt.datetime):
-        return value
-    return dt.datetime.fromisoformat(str(value))
 
 
 # --- bulk writing --------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import peewee as pw
 
 from app.services.base import Service
 from app.storage.models import Activity, Company, CompanyTag, Deal, Tag
+from app.storage.sql import as_date
 
 # The list's sections, in the order shown: today's work first, then what slipped.
 OVERDUE, TODAY, TAGGED, UPCOMING, UNDATED = "overdue", "today", "tagged", "upcoming", "undated"
@@ -125,12 +126,6 @@ class NextActionQueries(Service):
             .tuples()
         )
         return [
-            ActionItem(i, k, s, c, cn or "", d, dn or "", _date(due))
+            ActionItem(i, k, s, c, cn or "", d, dn or "", as_date(due))
             for i, k, s, c, cn, d, dn, due in rows
         ]
-
-
-def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])

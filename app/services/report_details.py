@@ -32,6 +32,7 @@ from app.storage.models import (
     StageHistory,
     Target,
 )
+from app.storage.sql import as_date
 
 STAGE_TABLE_ROWS = 25
 
@@ -78,7 +79,7 @@ class ReportDetails(Service):
         if not ids:
             return []
         rows = {
-            i: (title, company or "", value, _date(close))
+            i: (title, company or "", value, as_date(close))
             for i, title, company, value, close in Deal.select(
                 Deal.id, Deal.title, Company.name, Deal.value_minor, Deal.expected_close
             )
@@ -93,7 +94,7 @@ class ReportDetails(Service):
             .order_by(Activity.deal, Activity.due_on.asc(nulls="LAST"), Activity.id)
             .tuples()
         ):
-            next_actions.setdefault(deal_id, (subject, _date(due)))
+            next_actions.setdefault(deal_id, (subject, as_date(due)))
         out = []
         for i in ids:
             title, company, value, close = rows[i]
@@ -182,7 +183,7 @@ class ReportDetails(Service):
         )
         by_kind: dict[str, dict[dt.date, int]] = {"month": {}, "quarter": {}, "year": {}}
         for kind, start, amount in rows:
-            by_kind[kind][_date(start)] = amount
+            by_kind[kind][as_date(start)] = amount
         out: list[int | None] = []
         for month in months:
             if month in by_kind["month"]:
@@ -357,12 +358,6 @@ def _start(
             yield key, value
 
     return results()
-
-
-def _date(value) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 __all__ = [

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import peewee as pw
 
 
@@ -21,3 +23,20 @@ def month_key(db: pw.Database, column) -> pw.Expression:
     if _is_sqlite(db):
         return pw.fn.substr(column, 1, 7)
     return pw.fn.to_char(column, "YYYY-MM")
+
+
+def as_date(value) -> dt.date | None:
+    """A DATE (or the day of a DATETIME) from a raw query: SQLite returns ISO text,
+    PostgreSQL typed values."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def as_datetime(value) -> dt.datetime | None:
+    """A DATETIME from a raw query (ISO text in SQLite)."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    return dt.datetime.fromisoformat(str(value))
