@@ -258,3 +258,12 @@ def test_no_write_path_writes_into_a_file_found_damaged(services):
     with pytest.raises(ServiceError, match="damaged"):
         importer.import_csv(services, b"title\nImportiert\n", "deals")
     assert [d.title for d in Deal.select()] == ["Vorher"]
+
+
+def test_lost_reasons_offered_own_list_first_then_those_used(services):
+    a, b = services.deals.create("A"), services.deals.create("B")
+    services.deals.lose([a], "Kein Budget")
+    services.deals.lose([b], "Preis zu hoch")
+    services.deals.set_own_lost_reasons([" Preis zu hoch ", "Timing", "timing", ""])
+    assert services.deals.own_lost_reasons() == ["Preis zu hoch", "Timing"]
+    assert services.deals.offered_lost_reasons() == ["Preis zu hoch", "Timing", "Kein Budget"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Iterable, Sequence
 
 import peewee as pw
@@ -44,6 +45,9 @@ def _open_column(stage_id: int) -> pw.ModelSelect:
     )
 
 
+LOST_REASONS_KEY = "lost_reasons"  # Setting: the user's own reasons, a JSON list
+
+
 class DealService(Service):
     # ---- reading -------------------------------------------------------------------------
     def get(self, deal_id: int) -> dict:
@@ -77,6 +81,22 @@ class DealService(Service):
             .order_by(pw.SQL("n").desc(), Deal.lost_reason)
         )
         return [reason for reason, _ in query.tuples()]
+
+    def own_lost_reasons(self) -> list[str]:
+        """The reasons the user keeps in Settings, in their order."""
+        return json.loads(self.s.catalog.setting(LOST_REASONS_KEY, "[]") or "[]")
+
+    def offered_lost_reasons(self) -> list[str]:
+        """What the Lost dialog offers: the user's own list first, then those used before."""
+        return list(dict.fromkeys([*self.own_lost_reasons(), *self.lost_reasons()]))
+
+    def set_own_lost_reasons(self, reasons: Iterable[str]) -> None:
+        """Keep the user's list, trimmed, without empties or case-insensitive repeats."""
+        kept: dict[str, str] = {}
+        for reason in reasons:
+            if reason.strip():
+                kept.setdefault(reason.strip().casefold(), reason.strip())
+        self.s.catalog.set_setting(LOST_REASONS_KEY, json.dumps(list(kept.values())))
 
     # ---- writing -------------------------------------------------------------------------
     def create(

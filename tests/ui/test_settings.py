@@ -13,7 +13,6 @@ from app.storage.models import Company, Deal, FunnelStage, PipelineStage, StageH
 from app.ui.dialogs.settings import (
     RehomeDialog,
     SettingsDialog,
-    offered_lost_reasons,
 )
 from app.ui.theme import apply_theme, dark_palette, light_palette
 
@@ -202,7 +201,7 @@ def test_general_settings_are_kept(dialog, services, settings):
     assert settings.value("backup/folder") == "/tmp/dealboard-backups"
     assert int(settings.value("backup/interval_minutes")) == 30
     assert dialog.needs_reload
-    reasons = offered_lost_reasons(services)
+    reasons = services.deals.offered_lost_reasons()
     assert reasons[0] == "Preis zu hoch"
     assert set(services.deals.lost_reasons()) <= set(reasons)
 

@@ -400,9 +400,10 @@ class BoardView(QWidget):
     def lose(self, deal_ids: list[int], reason: str | None = None) -> bool:
         if reason is None:
             from app.ui.dialogs.lost_reason import LostReasonDialog
-            from app.ui.dialogs.settings import offered_lost_reasons
 
-            dialog = LostReasonDialog(offered_lost_reasons(self.services), len(deal_ids), self)
+            dialog = LostReasonDialog(
+                self.services.deals.offered_lost_reasons(), len(deal_ids), self
+            )
             if not dialog.exec():
                 return False
             reason = dialog.reason()

@@ -7,7 +7,6 @@ needs the window built again, which the main window does after the dialog closed
 
 from __future__ import annotations
 
-import json
 import re
 
 from PySide6.QtCore import QSettings, Qt, Signal
@@ -42,14 +41,7 @@ from app.ui.theme import THEMES, apply_theme
 # one still finds theirs. "" follows the system.
 LANGUAGES = (("", None), ("de", "Deutsch"), ("en", "English"))
 CURRENCIES = ("EUR", "USD", "GBP", "CHF", "AUD", "CAD", "DKK", "NOK", "SEK", "PLN", "CZK", "JPY")
-LOST_REASONS_KEY = "lost_reasons"
 DEFAULT_BACKUP_MINUTES = 10
-
-
-def offered_lost_reasons(services: Services) -> list[str]:
-    """The reasons the Lost dialog offers: the user's own list first, then those used before."""
-    own = json.loads(services.catalog.setting(LOST_REASONS_KEY, "[]") or "[]")
-    return list(dict.fromkeys([*own, *services.deals.lost_reasons()]))
 
 
 def _error_label() -> QLabel:
@@ -419,7 +411,7 @@ class LostReasonsEditor(QWidget):
         # A short list a user maintains by hand: QListWidget is fine at this size.
         self.own = QListWidget()
         self.own.setAccessibleName(self.tr("Offered reasons"))
-        self.own.addItems(json.loads(services.catalog.setting(LOST_REASONS_KEY, "[]") or "[]"))
+        self.own.addItems(services.deals.own_lost_reasons())
         row = QHBoxLayout()
         self.new_reason = QLineEdit()
         self.new_reason.setPlaceholderText(self.tr("A new reason, e.g. “Price too high”"))
@@ -456,7 +448,7 @@ class LostReasonsEditor(QWidget):
             self.own.takeItem(self.own.row(item))
 
     def save(self) -> None:
-        self.services.catalog.set_setting(LOST_REASONS_KEY, json.dumps(self.reasons()))
+        self.services.deals.set_own_lost_reasons(self.reasons())
 
 
 class SettingsDialog(QDialog):
