@@ -371,6 +371,17 @@ class CompanyQueries(Service):
         ]
         return row
 
+    def names(self, limit: int = 5000) -> list[str]:
+        """Live companies' names in order, for a company picker."""
+        return [
+            name
+            for (name,) in Company.select(Company.name)
+            .where(Company.deleted_at.is_null())
+            .order_by(Company.name)
+            .limit(limit)
+            .tuples()
+        ]
+
     def contacts_of(self, company_id: int) -> list[tuple[int, str, str, str, str]]:
         """(id, name, role, email, phone) of a company's contacts."""
         return list(

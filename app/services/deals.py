@@ -52,6 +52,9 @@ class DealService(Service):
     # ---- reading -------------------------------------------------------------------------
     def get(self, deal_id: int) -> dict:
         row = Deal.select().where(Deal.id == deal_id).dicts().get()
+        company, contact = row["company"], row["contact"]
+        row["company_name"] = Company.get_by_id(company).name if company else ""
+        row["contact_name"] = Contact.get_by_id(contact).name if contact else ""
         row["tags"] = [
             name
             for (name,) in Tag.select(Tag.name)

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.money import MAX_MINOR, AmountTooLarge, parse_amount
 from app.services import ServiceError, Services
-from app.storage.models import Company, Contact
+from app.services.company_queries import CompanyQueries
 from app.ui import format as fmt
 
 
@@ -61,20 +61,14 @@ class DealEditor(QDialog):
         self.title = QLineEdit(data.get("title", ""))
         self._add(form, "title", self.tr("Title"), self.title)
 
-        names = [
-            n
-            for (n,) in Company.select(Company.name)
-            .where(Company.deleted_at.is_null())
-            .order_by(Company.name)
-            .limit(5000)
-            .tuples()
-        ]
+        self._queries = CompanyQueries(services)
+        names = self._queries.names()
         self.company = QComboBox()
         self.company.setEditable(True)
         self.company.addItems(names)
         self.company.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.company.completer().setFilterMode(Qt.MatchFlag.MatchContains)
-        company_name = Company.get_by_id(data["company"]).name if data.get("company") else ""
+        company_name = data.get("company_name", "")
         self.company.setCurrentText(company_name)
         self.company.setToolTip(self.tr("Pick a company or type a new name to create it"))
         self._add(form, "company", self.tr("Company"), self.company)
@@ -83,9 +77,7 @@ class DealEditor(QDialog):
         self.contact.setEditable(True)
         self.company.currentTextChanged.connect(self._load_contacts)
         self._load_contacts(company_name)
-        self.contact.setCurrentText(
-            Contact.get_by_id(data["contact"]).name if data.get("contact") else ""
-        )
+        self.contact.setCurrentText(data.get("contact_name", ""))
         self._add(form, "contact", self.tr("Contact"), self.contact)
 
         self.value = QLineEdit(
@@ -214,14 +206,7 @@ class DealEditor(QDialog):
         self.contact.clear()
         company_id = self.services.companies.find_by_name(company_name) if company_name else None
         if company_id:
-            self.contact.addItems(
-                [
-                    n
-                    for (n,) in Contact.select(Contact.name)
-                    .where((Contact.company == company_id) & Contact.deleted_at.is_null())
-                    .tuples()
-                ]
-            )
+            self.contact.addItems([row[1] for row in self._queries.contacts_of(company_id)])
         self.contact.setCurrentText(current)
 
     def _stage_probability(self) -> int:
