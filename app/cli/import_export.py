@@ -133,17 +133,12 @@ def _import(
         except ImportFailed as exc:
             services.close()
             if new_database:  # created by us a moment ago, under our lock: leave no empty file
-                _remove_database(args.db_file)
+                from app.storage.recovery import remove_with_side_files
+
+                remove_with_side_files(args.db_file)
             raise BadInput(_failure_text(args.file, args.kind, exc)) from exc
         services.close()
     return summary
-
-
-def _remove_database(path: Path) -> None:
-    """Delete a database file and its SQLite side files."""
-    for suffix in ("", "-wal", "-shm", "-journal"):
-        with contextlib.suppress(FileNotFoundError):
-            path.with_name(path.name + suffix).unlink()
 
 
 def _failure_text(path: Path, kind: str, exc) -> str:

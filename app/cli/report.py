@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from app.cli import BadInput, iso_date, open_services
-from app.services.files import atomic_write_bytes
+from app.storage.files import atomic_write_bytes
 
 FORMATS = ["json", "pdf"]
 # Other modules (PDF export) add a kind or format here: {format: writer(services, args, data)}.

@@ -81,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         pixmap = render(services, args.view, args.lang, args.theme, *args.size)
         from PySide6.QtCore import QBuffer, QIODevice
 
-        from app.services.files import atomic_write_bytes
+        from app.storage.files import atomic_write_bytes
 
         buffer = QBuffer()
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)

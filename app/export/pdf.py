@@ -28,8 +28,8 @@ from PySide6.QtGui import (
 from app.domain.periods import Period
 from app.export import vector
 from app.export.strings import translate
-from app.services.files import atomic_write_bytes
 from app.services.report_details import bundle
+from app.storage.files import atomic_write_bytes
 from app.ui import format as fmt
 
 KINDS = ("pipeline", "funnel", "pack")

@@ -11,14 +11,13 @@ import itertools
 import operator
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 from app.domain.money import parse_amount
+from app.storage.files import atomic_write
 
 DELIMITERS = (",", ";", "\t")
 MAX_LISTED_PROBLEMS = 50
@@ -1057,38 +1056,18 @@ def write_csv(
 ) -> None:
     """Write UTF-8 with BOM (so Excel shows umlauts), CRLF, formula cells neutralised.
 
-    Atomic: a 0600 temp file beside `path`, fsync, os.replace. On any failure (including an
-    exception from the `rows` iterable) no temp file remains and an existing file is intact.
+    Atomic (storage.files.atomic_write): on any failure, also an exception from the `rows`
+    iterable, no temp file remains and an existing file is intact.
     """
     if delimiter not in DELIMITERS:
         raise ValueError(f"delimiter must be one of {DELIMITERS!r}, not {delimiter!r}")
-    target = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig", newline="") as fh:
-            fh.write(_csv_line(header, delimiter))
-            for row in rows:
-                fh.write(_csv_line(row, delimiter))
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-    _fsync_directory(target.parent)
 
+    def write(fh) -> None:
+        text = io.TextIOWrapper(fh, encoding="utf-8-sig", newline="")
+        text.write(_csv_line(header, delimiter))
+        for row in rows:
+            text.write(_csv_line(row, delimiter))
+        text.flush()
+        text.detach()  # atomic_write syncs and closes the file itself
 
-def _fsync_directory(directory: Path) -> None:
-    # Makes the rename itself durable on POSIX; the data is already safe, so failure is moot.
-    if not hasattr(os, "O_DIRECTORY"):
-        return
-    try:
-        fd = os.open(directory, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError:
-        return
-    try:
-        with contextlib.suppress(OSError):
-            os.fsync(fd)
-    finally:
-        os.close(fd)
+    atomic_write(path, write)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.importing.csvformat import format_money, write_csv
-from app.services.files import atomic_write_bytes
+from app.storage.files import atomic_write_bytes
 
 if TYPE_CHECKING:
     from app.services import Services

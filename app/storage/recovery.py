@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from app.storage.database import APPLICATION_ID, DatabaseRefused, inspect_file
+from app.storage.files import fsync_dir
 
 T = TypeVar("T")
 
@@ -122,7 +123,7 @@ def copy_database(source: sqlite3.Connection, dest: Path) -> None:
     try:
         os.replace(staged, dest)
     except BaseException:
-        _unlink_quietly(staged)
+        remove_with_side_files(staged)
         raise
     fsync_dir(dest.parent)
 
@@ -151,10 +152,10 @@ def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
             raise BackupFailed("the copy does not pass the integrity check: " + _first(result))
         _fsync_file(tmp)
     except (sqlite3.Error, OSError) as exc:
-        _unlink_quietly(tmp)
+        remove_with_side_files(tmp)
         raise BackupFailed(str(exc)) from exc
     except BaseException:
-        _unlink_quietly(tmp)
+        remove_with_side_files(tmp)
         raise
     return tmp
 
@@ -165,7 +166,7 @@ def _remove_stale_copies(folder: Path) -> None:
     for tmp in folder.glob(f"{_COPY_PREFIX}*.tmp"):
         with contextlib.suppress(OSError):
             if tmp.stat().st_mtime < cutoff:
-                _unlink_quietly(tmp)
+                remove_with_side_files(tmp)
 
 
 def backup_before_migration(source: sqlite3.Connection, db_path: Path, version: int) -> Path:
@@ -291,16 +292,6 @@ def open_or_recover(
 # ---- small helpers ----------------------------------------------------------------------------
 
 
-def fsync_dir(folder: Path) -> None:
-    """Make renames in `folder` survive a power cut."""
-    with contextlib.suppress(OSError):
-        fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _fsync_file(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -309,7 +300,8 @@ def _fsync_file(path: Path) -> None:
         os.close(fd)
 
 
-def _unlink_quietly(path: Path) -> None:
+def remove_with_side_files(path: Path) -> None:
+    """Delete a database file and its -journal/-wal/-shm, whichever exist."""
     for suffix in ("", "-journal", *SIDE_FILES):
         with contextlib.suppress(OSError):
             os.unlink(f"{path}{suffix}")

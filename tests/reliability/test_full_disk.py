@@ -65,7 +65,7 @@ limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 kind, target = sys.argv[2], sys.argv[3]
 if kind == "atomic_write":
-    from app.services.files import atomic_write_bytes
+    from app.storage.files import atomic_write_bytes
     try:
         atomic_write_bytes(target, b"new report " * 100_000)
     except OSError as exc:

@@ -15,8 +15,8 @@ from app.cli import main
 from app.importing.csvformat import write_csv
 from app.lock import WriteLock, lock_path
 from app.services import Services, backup
-from app.services.files import atomic_write_bytes
 from app.storage import database, recovery
+from app.storage.files import atomic_write_bytes
 from app.ui.errors import open_log
 
 

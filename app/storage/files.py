@@ -1,7 +1,8 @@
-"""Writing files atomically: a temp file beside the target, fsync, then rename."""
+"""Writing files atomically: a temp file beside the target, fsync, rename, fsync the folder."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from collections.abc import Callable
@@ -9,8 +10,22 @@ from pathlib import Path
 from typing import IO
 
 
+def fsync_dir(folder: Path) -> None:
+    """Make renames in `folder` survive a power cut (the data itself is already synced)."""
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
 def atomic_write(path: Path | str, write: Callable[[IO[bytes]], None]) -> None:
-    """Write via `write(fh)`; on any failure the previous file is intact and no temp file stays."""
+    """Write via `write(fh)` into a 0600 temp file beside `path`, fsync, rename over `path`.
+
+    On any failure (also one raised inside `write`) the previous file is intact and no temp
+    file stays.
+    """
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -21,11 +36,10 @@ def atomic_write(path: Path | str, write: Callable[[IO[bytes]], None]) -> None:
         os.chmod(tmp, 0o600)
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise
+    fsync_dir(path.parent)
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
