@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from pathlib import Path
 
@@ -9,6 +10,8 @@ import peewee as pw
 
 from app.domain.events import Signal
 from app.storage import database
+
+POOL_WORKERS = min(4, os.cpu_count() or 2)  # report jobs at once (Services.worker_pool)
 
 
 class ServiceError(Exception):
@@ -31,6 +34,7 @@ class Services:
         self.db = db
         self.path = path
         self.changed = Signal()
+        self._pool = None  # worker_pool()
         self._pending: list | None = None  # changes of the running outermost write
         # Set once the file passed its integrity check; writes wait for it (see base.write).
         self.verified = threading.Event()
@@ -61,7 +65,19 @@ class Services:
             self.verified.set()
         return self.damage
 
+    def worker_pool(self):
+        """Threads for read-only reports in parallel (report_details.bundle), made on first
+        use and owned here, so they end with this database."""
+        if self._pool is None:
+            from concurrent.futures import ThreadPoolExecutor
+
+            self._pool = ThreadPoolExecutor(POOL_WORKERS, thread_name_prefix="reports")
+        return self._pool
+
     def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)  # running report jobs finish with their connections
+            self._pool = None
         database.close(self.db)
 
     def transaction(self):

@@ -8,16 +8,15 @@ step conversion, monthly target amounts).
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections import deque
 from collections.abc import Callable, Iterator
-from concurrent.futures import ThreadPoolExecutor
 from queue import SimpleQueue
 
 import peewee as pw
 
 from app.domain import metrics
 from app.domain.periods import Period, add_months, month_start, months_between, period_of
+from app.services import POOL_WORKERS
 from app.services.base import Service
 from app.services.reports import end_of_day, row_count, union_all
 from app.storage.models import (
@@ -308,25 +307,20 @@ def start_bundle(
         "today": today,
         "currency": services.currency(),
     }
-    return PendingReports(data, _start(services.db, jobs, parallel))
-
-
-_pool: ThreadPoolExecutor | None = None
+    return PendingReports(data, _start(services, jobs, parallel))
 
 
 def _start(
-    db: pw.Database, jobs: dict[str, Callable[[], object]], parallel: bool
+    services, jobs: dict[str, Callable[[], object]], parallel: bool
 ) -> Iterator[tuple[str, object]]:
     """(key, result) of each job as it finishes; in worker threads when the database is a
     file others can open, else run here and now."""
+    db = services.db
     file_db = isinstance(db, pw.SqliteDatabase) and db.database not in ("", ":memory:")
     in_transaction = db.in_transaction()  # uncommitted rows are visible to this thread only
     if not (parallel and file_db) or in_transaction or len(jobs) < 2:
         return iter([(key, job()) for key, job in jobs.items()])
-    global _pool
-    workers = min(4, os.cpu_count() or 2)
-    if _pool is None:
-        _pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="reports")
+    pool = services.worker_pool()
     queue = deque(jobs.items())
     finished: SimpleQueue = SimpleQueue()
 
@@ -347,8 +341,8 @@ def _start(
         finally:
             db.close()  # peewee keeps one connection per thread: close this thread's one
 
-    for _ in range(min(workers, len(jobs))):
-        _pool.submit(worker)
+    for _ in range(min(POOL_WORKERS, len(jobs))):
+        pool.submit(worker)
 
     def results() -> Iterator[tuple[str, object]]:
         for _ in range(len(jobs)):
