@@ -49,3 +49,28 @@ def test_parse_amount_limits():
 
 def test_empty_cell_is_zero_only_for_csv():
     assert parse_money("", "Value") == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("25", 25),
+        (" 1000 ", 1000),
+        ("1.000", 1000),
+        ("1,000", 1000),
+        ("1 000", 1000),
+        ("12.345.678", 12345678),
+    ],
+)
+def test_parse_count_reads_whole_numbers_in_either_notation(text, count):
+    from app.domain.counts import parse_count
+
+    assert parse_count(text) == count
+
+
+@pytest.mark.parametrize("text", ["2.5", "2,5", "1.00", "1.000,5", "1.000,000", "-3", "", "x"])
+def test_parse_count_refuses_what_is_not_a_whole_number(text):
+    from app.domain.counts import parse_count
+
+    with pytest.raises(ValueError, match="whole number"):
+        parse_count(text)

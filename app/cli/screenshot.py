@@ -44,16 +44,14 @@ def render(services, view: str, lang: str, theme: str, width: int, height: int):
     from PySide6.QtCore import QSettings
     from PySide6.QtGui import QUndoStack
 
-    from app.ui.application import set_language
     from app.ui.main_window import MainWindow
     from app.ui.theme import apply_theme
     from app.ui.views import add_views
 
     app = ensure_gui_app()
-    set_language(lang)
-    from app.ui.i18n import install_translators
+    from app.ui.i18n import apply_language
 
-    install_translators(app, lang)
+    apply_language(app, lang)
     apply_theme(app, theme)
     settings = QSettings(
         str(Path(services.path).with_suffix(".screenshot.ini")), QSettings.Format.IniFormat

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -31,14 +31,6 @@ def app_icon() -> QIcon:
     for png in sorted((Path(__file__).resolve().parents[2] / "resources" / "icons").glob("*.png")):
         icon.addFile(str(png))
     return icon
-
-
-def set_language(lang: str | None) -> None:
-    """Money and dates follow the chosen language (translations load in app.ui.i18n)."""
-    if lang == "de":
-        QLocale.setDefault(QLocale(QLocale.Language.German, QLocale.Country.Germany))
-    elif lang == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def open_or_create(path: Path, demo_deals: int = 2000) -> Services:

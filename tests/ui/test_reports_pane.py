@@ -183,6 +183,10 @@ def test_target_dialog_checks_each_field(pane, data, qtbot):
     dialog.amount.setText("ten")
     dialog.save()
     assert "whole number" in dialog.errors["amount"].text()
+    dialog.amount.setText("2.5")  # was read as 25
+    dialog.save()
+    assert "whole number" in dialog.errors["amount"].text()
+    assert data.reports.targets(TODAY) == []
     dialog.metric.setCurrentIndex(dialog.metric.findData("won_value"))
     dialog.kind.setCurrentIndex(dialog.kind.findData("quarter"))
     dialog.amount.setText("1.234,50")

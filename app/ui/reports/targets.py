@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.counts import parse_count
 from app.domain.money import parse_amount
 from app.domain.periods import period_of
 from app.services import ServiceError, Services
@@ -220,7 +221,7 @@ class TargetDialog(QDialog):
                 return None
         else:
             try:
-                amount = int(text.replace(".", "").replace(",", "").replace("\u00a0", ""))
+                amount = parse_count(text)
             except ValueError:
                 self._show_error("amount", self.tr("Enter a whole number such as 25."))
                 return None
