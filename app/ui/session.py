@@ -15,6 +15,7 @@ from app.services import Services
 from app.services import backup as backups
 from app.storage.database import DatabaseRefused
 from app.storage.recovery import Recovery, open_or_recover
+from app.ui.errors import describe
 
 
 class _Verifier(QObject):
@@ -62,7 +63,7 @@ class Session:
             try:
                 lock.acquire(0)
             except DatabaseLocked as exc:
-                QMessageBox.warning(parent, APP_NAME, str(exc))
+                QMessageBox.warning(parent, APP_NAME, describe(exc))  # in the user's language
                 return None
         try:
             opened = open_or_recover(path, opener, backup_folder(settings))
