@@ -1,7 +1,7 @@
 """One writer per database: a QLockFile beside the database file (`<db name>.lock`).
 
 The GUI holds the lock for as long as it has the database open; CLI commands that write
-(demo, import, restore) take it briefly with `hold_write_lock`. A lock left by a crashed
+(demo, import, restore) take it briefly with `hold_write_lock` (app.cli.backup.write_lock). A lock left by a crashed
 process is recognised (its pid no longer runs on this machine) and taken over.
 """
 

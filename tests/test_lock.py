@@ -37,3 +37,14 @@ def test_restore_command_fails_with_exit_2_while_the_database_is_open(tmp_path, 
     err = capsys.readouterr().err
     assert f"database is open in Dealboard (pid {os.getpid()})" in err
     assert not db.exists()
+
+
+def test_demo_command_waits_for_no_window_and_then_refuses(tmp_path, capsys):
+    """demo writes a database too: while Dealboard holds the file it exits 2, writing nothing."""
+    db = tmp_path / "new.sqlite"
+    with WriteLock(db).acquire():
+        assert main(["demo", "--db", str(db), "--deals", "50"]) == 2
+    assert f"database is open in Dealboard (pid {os.getpid()})" in capsys.readouterr().err
+    assert not db.exists()
+    assert main(["demo", "--db", str(db), "--deals", "50"]) == 0
+    assert not lock_path(db).exists()

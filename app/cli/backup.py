@@ -78,14 +78,15 @@ def run_restore(args: argparse.Namespace) -> int:
 @contextmanager
 def write_lock(path: Path) -> Iterator[None]:
     """Hold the database's write lock for a command; exit 2 if Dealboard has it open."""
-    from app.lock import CLI_WAIT_MS, LockError, WriteLock
+    from contextlib import ExitStack
 
-    lock = WriteLock(path)
-    try:
-        lock.acquire(CLI_WAIT_MS)
-    except LockError as exc:
-        raise BadInput(f"{exc}. Close it there and try again.") from exc
-    with lock:
+    from app.lock import LockError, hold_write_lock
+
+    with ExitStack() as stack:
+        try:
+            stack.enter_context(hold_write_lock(path))
+        except LockError as exc:
+            raise BadInput(f"{exc}. Close it there and try again.") from exc
         yield
 
 

@@ -46,8 +46,11 @@ def run(args: argparse.Namespace) -> int:
     path: Path = args.db_file
     if not 50 <= args.deals <= 100_000:
         raise BadInput(f"--deals {args.deals}: choose between 50 and 100000.")
-    if not is_empty(path):
-        raise BadInput(f"{path} already holds data; demo data goes into a new file.")
-    counts = make_demo(path, args.deals, args.seed)
+    from app.cli.backup import write_lock
+
+    with write_lock(path):
+        if not is_empty(path):
+            raise BadInput(f"{path} already holds data; demo data goes into a new file.")
+        counts = make_demo(path, args.deals, args.seed)
     print(f"{path}: " + ", ".join(f"{n} {k}" for k, n in counts.items()), file=sys.stderr)
     return 0
