@@ -86,3 +86,27 @@ def follow_system_scheme(app: QApplication, settings) -> None:
             apply_theme(app, "system")
 
     QGuiApplication.styleHints().colorSchemeChanged.connect(scheme_changed)
+
+
+# ---- colours painted by the app's own widgets, from the palette (light or dark) --------------
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def warning_color(palette: QPalette) -> QColor:
+    """A red (overdue, errors) that stays readable on the palette's base colour."""
+    return QColor("#ff6b6b") if is_dark(palette) else QColor("#c62828")
+
+
+def accent_color(palette: QPalette) -> QColor:
+    """An amber (due today, rotting) that stays readable on the palette's base colour."""
+    return QColor("#ffb74d") if is_dark(palette) else QColor("#b26a00")
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """a blended towards b by t (0 = a, 1 = b): a shade that follows the palette."""
+    return QColor(
+        round(a.red() + (b.red() - a.red()) * t),
+        round(a.green() + (b.green() - a.green()) * t),
+        round(a.blue() + (b.blue() - a.blue()) * t),
+    )

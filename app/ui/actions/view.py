@@ -24,8 +24,9 @@ from app.services import ServiceError, Services
 from app.services import next_actions as na
 from app.services.next_actions import ActionItem, NextActionQueries
 from app.ui import format as fmt
-from app.ui.companies.common import RefreshOnChange, reschedule_menu, warning_color
+from app.ui.companies.common import RefreshOnChange, reschedule_menu
 from app.ui.companies.detail import kind_names
+from app.ui.theme import warning_color
 from app.ui.undo import run_undoable
 
 PAGE = 100

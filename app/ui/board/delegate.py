@@ -5,31 +5,19 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPoint, QRect, QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPen, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.storage.models import LOST, WON
 from app.ui import format as fmt
 from app.ui.board.model import CardRole
+from app.ui.theme import accent_color, mix, warning_color
 
 MARGIN, PAD, LINE_GAP = 4, 8, 2
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("CardDelegate", text)
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def warning_color(palette: QPalette) -> QColor:
-    """A red that stays readable on the palette's base colour, light or dark."""
-    return QColor("#ff6b6b") if is_dark(palette) else QColor("#c62828")
-
-
-def accent_color(palette: QPalette) -> QColor:
-    return QColor("#ffb74d") if is_dark(palette) else QColor("#b26a00")
 
 
 class _Fonts:
@@ -143,7 +131,7 @@ class CardDelegate(QStyledItemDelegate):
         )
         base = pal.color(QPalette.ColorRole.Base)
         if selected:
-            base = _mix(base, pal.color(QPalette.ColorRole.Highlight), 0.18)
+            base = mix(base, pal.color(QPalette.ColorRole.Highlight), 0.18)
         painter.setBrush(base)
         painter.drawRoundedRect(rect, 6, 6)
         if card.rotting:  # a stripe down the left edge: visible at a glance, even in a long list
@@ -156,7 +144,7 @@ class CardDelegate(QStyledItemDelegate):
         font, fm = fonts.font, fonts.fm
         line_h = fm.height()
         text = pal.color(QPalette.ColorRole.Text)
-        muted = _mix(text, base, 0.4)
+        muted = mix(text, base, 0.4)
         y = inner.top()
 
         # Line 1: title (bold) and value on the right.
@@ -234,18 +222,9 @@ class CardDelegate(QStyledItemDelegate):
                 break
             chip = QRectF(x, y + 1, w, sfm.height() + 2)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(_mix(chip_color, base, 0.75))
+            painter.setBrush(mix(chip_color, base, 0.75))
             painter.drawRoundedRect(chip, 4, 4)
             painter.setPen(text)
             painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, label)
             x += w + 4
         painter.restore()
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    """a blended toward b by t (0 = a, 1 = b)."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )

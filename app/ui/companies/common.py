@@ -17,7 +17,6 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
 )
-from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QCalendarWidget,
     QComboBox,
@@ -199,15 +198,6 @@ def four_digit_year(edit: QDateEdit) -> QDateEdit:
         fmt = fmt.replace("yy", "yyyy")
     edit.setDisplayFormat(fmt)
     return edit
-
-
-def is_dark(palette: QPalette) -> bool:
-    return palette.color(QPalette.ColorRole.Base).lightness() < 128
-
-
-def warning_color(palette: QPalette) -> QColor:
-    """Red for overdue items that stays readable on the palette's base colour."""
-    return QColor("#ff7b72" if is_dark(palette) else "#b3261e")
 
 
 def reschedule_menu(parent: QWidget, apply: Callable[[dt.date], None]) -> QMenu:

@@ -37,8 +37,8 @@ from app.ui.companies.common import (
     RowsModel,
     four_digit_year,
     reschedule_menu,
-    warning_color,
 )
+from app.ui.theme import warning_color
 from app.ui.undo import run_undoable
 
 # Activity kinds a salesperson logs after the fact (a task is planned, not logged).

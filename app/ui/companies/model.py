@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QApplication
 from app.services import Services
 from app.services.company_queries import CompanyFilter, CompanyQueries, CompanyRow
 from app.ui import format as fmt
-from app.ui.companies.common import ID_ROLE, warning_color
+from app.ui.companies.common import ID_ROLE
+from app.ui.theme import warning_color
 
 PAGE = 100  # about three screens of rows; more arrive as the table scrolls
 

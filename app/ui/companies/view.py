@@ -29,9 +29,10 @@ from PySide6.QtWidgets import (
 from app.services import ServiceError, Services
 from app.services.company_queries import CompanyFilter, CompanyQueries
 from app.ui import format as fmt
-from app.ui.companies.common import ChoiceCombo, RefreshOnChange, warning_color
+from app.ui.companies.common import ChoiceCombo, RefreshOnChange
 from app.ui.companies.detail import CompanyDetail
 from app.ui.companies.model import COLUMN, CompanyTableModel
+from app.ui.theme import warning_color
 from app.ui.undo import run_undoable
 
 _ALL = None  # combo item data meaning "no filter"

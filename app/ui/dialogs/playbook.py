@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services import ServiceError, Services
 from app.ui import format as fmt
-from app.ui.companies.common import warning_color
+from app.ui.theme import warning_color
 
 MAX_DAYS = 365
 

@@ -27,7 +27,8 @@ from app.domain.periods import month_start
 from app.services import ServiceError, Services
 from app.services.company_queries import CompanyQueries
 from app.ui import format as fmt
-from app.ui.companies.common import RowsModel, warning_color
+from app.ui.companies.common import RowsModel
+from app.ui.theme import warning_color
 
 # Larger than any plausible monthly spend: almost certainly a typing slip.
 MAX_SPEND_MINOR = 100_000_000_00

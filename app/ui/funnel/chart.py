@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPainterPath, Q
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.ui import format as fmt
+from app.ui.theme import mix
 
 
 @dataclass(frozen=True)
@@ -20,15 +21,6 @@ class Bar:
     reached: int
     of_previous: float | None  # None for the first stage
     of_first: float | None  # None when nobody entered
-
-
-def mix(a: QColor, b: QColor, t: float) -> QColor:
-    """a blended towards b by t (0..1)."""
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
 
 
 def luminance(c: QColor) -> float:

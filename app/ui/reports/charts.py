@@ -16,17 +16,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout
 
 from app.ui import format as fmt
+from app.ui.theme import mix
 
 BAR_WIDTH = 0.36
-
-
-def mix(a: QColor, b: QColor, t: float) -> QColor:
-    """a blended towards b by t (0..1): a lighter or darker shade that follows the palette."""
-    return QColor(
-        round(a.red() + (b.red() - a.red()) * t),
-        round(a.green() + (b.green() - a.green()) * t),
-        round(a.blue() + (b.blue() - a.blue()) * t),
-    )
 
 
 def secondary(palette: QPalette) -> QColor:
@@ -347,6 +339,5 @@ __all__ = [
     "LineCard",
     "PipelineCard",
     "TargetBarsCard",
-    "mix",
     "month_ticks",
 ]
