@@ -9,6 +9,7 @@ import argparse
 import datetime as dt
 import importlib
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -58,6 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         importlib.import_module(name).register(sub)
     return parser
+
+
+def offscreen_without_display() -> None:
+    """Commands that render (PDF, screenshot) draw offscreen when there is no display."""
+    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def check_output(out: Path) -> None:
+    """-o names a file in a folder that exists; bad input (exit 2) otherwise."""
+    if not out.parent.is_dir():
+        raise BadInput(f"-o {out}: the folder {out.parent} does not exist.")
+    if out.is_dir():
+        raise BadInput(f"-o {out}: is a folder; name a file.")
+
+
+def cannot_write(out: Path, exc: OSError) -> BadInput:
+    """The bad-input error for an -o file that could not be written (disk full, no rights)."""
+    return BadInput(f"-o {out}: cannot write ({exc.strerror or exc}).")
 
 
 def open_services(path: Path, *, must_exist: bool = True):

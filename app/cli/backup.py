@@ -9,7 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli import BadInput
+from app.cli import BadInput, check_output
 
 if TYPE_CHECKING:
     from app.storage.recovery import Recovery
@@ -39,8 +39,7 @@ def run_backup(args: argparse.Namespace) -> int:
         raise BadInput(f"{path}: no such database file.")
     out: Path | None = args.output
     if out is not None:
-        if not out.parent.is_dir():
-            raise BadInput(f"-o {out}: the folder {out.parent} does not exist.")
+        check_output(out)
         if out.exists() and out.resolve() == path.resolve():
             raise BadInput(f"-o {out}: that is the database itself.")
     try:

@@ -7,7 +7,7 @@ import contextlib
 import sys
 from pathlib import Path
 
-from app.cli import BadInput, open_services
+from app.cli import BadInput, cannot_write, check_output, open_services
 
 IMPORT_KINDS = ["deals", "companies", "contacts"]
 EXPORT_KINDS = ["deals", "companies", "contacts", "activities", "next-actions"]
@@ -168,10 +168,7 @@ def run_export(args: argparse.Namespace) -> int:
     from app.services.exporter import export_csv, export_next_actions
 
     out: Path = args.output
-    if not out.parent.exists():
-        raise BadInput(f"-o {out}: folder {out.parent} does not exist.")
-    if out.is_dir():
-        raise BadInput(f"-o {out}: is a folder; name a file.")
+    check_output(out)
     services = open_services(args.db_file)
     try:
         if args.kind == "next-actions":
@@ -179,7 +176,7 @@ def run_export(args: argparse.Namespace) -> int:
         else:
             count = export_csv(services, args.kind, out, args.delimiter)
     except OSError as exc:
-        raise BadInput(f"-o {out}: cannot write ({exc.strerror or exc}).") from exc
+        raise cannot_write(out, exc) from exc
     finally:
         services.close()
     noun = "next actions" if args.kind == "next-actions" else args.kind

@@ -8,12 +8,11 @@ import json
 import sys
 from pathlib import Path
 
-from app.cli import BadInput, iso_date, open_services
+from app.cli import BadInput, cannot_write, check_output, iso_date, open_services
 from app.storage.files import atomic_write_bytes
 
 FORMATS = ["json", "pdf"]
 # Other modules (PDF export) add a kind or format here: {format: writer(services, args, data)}.
-WRITERS: dict = {}
 
 
 def register(sub) -> None:
@@ -59,21 +58,19 @@ def build_report(services, args) -> dict:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.output and not args.output.parent.exists():
-        raise BadInput(f"-o {args.output}: folder {args.output.parent} does not exist.")
-    if args.format == "pdf":
-        if not args.output:
-            raise BadInput("--format pdf needs -o OUT.pdf.")
-        from app.export.cli import write_pdf  # Qt GUI is loaded only when a PDF is asked for
-
-        WRITERS.setdefault("pdf", write_pdf)
-    elif args.kind == "pack":
+    if args.output:
+        check_output(args.output)
+    if args.format == "pdf" and not args.output:
+        raise BadInput("--format pdf needs -o OUT.pdf.")
+    if args.format != "pdf" and args.kind == "pack":
         raise BadInput("pack is PDF only: use --format pdf -o OUT.pdf.")
     services = open_services(args.db_file)
     try:
         data = build_report(services, args)
-        if args.format != "json":
-            return WRITERS[args.format](services, args, data)
+        if args.format == "pdf":
+            from app.export.cli import write_pdf  # Qt is loaded only when a PDF is asked for
+
+            return write_pdf(services, args, data)
     finally:
         services.close()
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
@@ -81,7 +78,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             atomic_write_bytes(args.output, text.encode("utf-8"))
         except OSError as exc:
-            raise BadInput(f"-o {args.output}: cannot write ({exc.strerror}).") from exc
+            raise cannot_write(args.output, exc) from exc
     else:
         sys.stdout.write(text)
     return 0

@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import os
 import re
 from pathlib import Path
 
-from app.cli import BadInput, open_services
+from app.cli import (
+    BadInput,
+    cannot_write,
+    check_output,
+    offscreen_without_display,
+    open_services,
+)
 
 VIEWS = ["board", "funnel", "companies", "reports"]
 
@@ -32,8 +37,7 @@ def register(sub) -> None:
 
 def ensure_gui_app():
     """A QApplication for headless rendering: offscreen when there is no display."""
-    if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    offscreen_without_display()
     from app.ui.application import make_qapp
 
     return make_qapp()
@@ -72,8 +76,7 @@ def render(services, view: str, lang: str, theme: str, width: int, height: int):
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.output.parent.exists():
-        raise BadInput(f"-o {args.output}: folder {args.output.parent} does not exist.")
+    check_output(args.output)
     services = open_services(args.db_file)
     try:
         pixmap = render(services, args.view, args.lang, args.theme, *args.size)
@@ -87,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
         try:
             atomic_write_bytes(args.output, bytes(buffer.data()))
         except OSError as exc:
-            raise BadInput(f"-o {args.output}: cannot write ({exc.strerror}).") from exc
+            raise cannot_write(args.output, exc) from exc
     finally:
         services.close()
     return 0

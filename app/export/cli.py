@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
 
-from app.cli import BadInput
+from app.cli import BadInput, offscreen_without_display
 
 
 def ensure_gui_application():
@@ -15,8 +14,7 @@ def ensure_gui_application():
 
     app = QGuiApplication.instance()
     if app is None:
-        if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
-            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        offscreen_without_display()
         app = QGuiApplication(["dealboard"])
     return app
 
@@ -33,12 +31,10 @@ def report_period(args: argparse.Namespace):
 
 
 def write_pdf(services, args: argparse.Namespace, data: dict) -> int:
-    """Writer for app.cli.report.WRITERS["pdf"]: renders and writes -o atomically."""
+    """`report --format pdf`: renders and writes -o atomically (run has checked -o)."""
     from app.services import ServiceError
     from app.services.reports import end_of_day
 
-    if not args.output:
-        raise BadInput("--format pdf needs -o OUT.pdf.")
     ensure_gui_application()
     from app.export.pdf import ExportError, default_lang, render, write
 
