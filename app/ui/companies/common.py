@@ -34,6 +34,55 @@ from app.services import Services
 ID_ROLE = Qt.ItemDataRole.UserRole + 1  # the row's record id (deal, contact, activity, ...)
 
 
+PAGE = 100  # about three screens of rows; more arrive as the table scrolls
+
+
+class PagedTableModel(QAbstractTableModel):
+    """A table read page by page as the view scrolls (canFetchMore/fetchMore).
+
+    Subclasses set `_rows` and `_total` when they reload and say how to read a page
+    (`_page`); `_appended` hears of rows a fetch added (e.g. to format their texts).
+    """
+
+    page_size = PAGE
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list = []
+        self._total = 0
+
+    @property
+    def total(self) -> int:
+        """Rows matching the current filter, loaded or not."""
+        return self._total
+
+    def _page(self, offset: int, limit: int) -> list:
+        raise NotImplementedError
+
+    def _appended(self, rows: list) -> None:
+        """Called inside beginInsertRows/endInsertRows with the rows a fetch added."""
+
+    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        more = self._page(len(self._rows), self.page_size)
+        if not more:
+            # Rows vanished since the count (a write elsewhere): stop asking for more.
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self._appended(more)
+        self.endInsertRows()
+
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+
 class RowsModel(QAbstractTableModel):
     """A read-only table over a short list of tuples; `cell(row, column)` formats a cell.
 

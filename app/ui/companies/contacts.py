@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,23 +18,19 @@ from PySide6.QtWidgets import (
 
 from app.services import Services
 from app.services.company_queries import CompanyQueries, ContactRow
-from app.ui.companies.common import ID_ROLE, RefreshOnChange
+from app.ui.companies.common import ID_ROLE, PagedTableModel, RefreshOnChange
 
-PAGE = 200
 COMPANY_ID_ROLE = Qt.ItemDataRole.UserRole + 3
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(PagedTableModel):
+    page_size = 200
+
     def __init__(self, services: Services, parent: QObject | None = None):
         super().__init__(parent)
         self._queries = CompanyQueries(services)
         self._text = ""
         self._rows: list[ContactRow] = []
-        self._total = 0
-
-    @property
-    def total(self) -> int:
-        return self._total
 
     def set_search(self, text: str) -> None:
         self._text = text
@@ -43,29 +39,14 @@ class ContactTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._total = self._queries.contact_count(self._text)
-        self._rows = self._queries.contacts(self._text, 0, PAGE)
+        self._rows = self._queries.contacts(self._text, 0, self.page_size)
         self.endResetModel()
 
     def contact_at(self, row: int) -> ContactRow | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
-
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._queries.contacts(self._text, len(self._rows), PAGE)
-        if not more:
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self.endInsertRows()
-
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+    def _page(self, offset: int, limit: int) -> list[ContactRow]:
+        return self._queries.contacts(self._text, offset, limit)
 
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else 5

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QLocale, QModelIndex, QObject, Qt
 from PySide6.QtGui import QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.services import Services
 from app.services.company_queries import CompanyFilter, CompanyQueries, CompanyRow
 from app.ui import format as fmt
-from app.ui.companies.common import ID_ROLE
+from app.ui.companies.common import ID_ROLE, PAGE, PagedTableModel
 from app.ui.theme import warning_color
-
-PAGE = 100  # about three screens of rows; more arrive as the table scrolls
 
 # Columns: (key, sort key). The header texts are translated in headerData.
 COLUMNS = (
@@ -46,7 +44,7 @@ _NEXT_ACTION = COLUMN["next_action"]
 _NEXT_COLUMNS = (COLUMN["next_action"], COLUMN["next_due"])
 
 
-class CompanyTableModel(QAbstractTableModel):
+class CompanyTableModel(PagedTableModel):
     def __init__(self, services: Services, parent: QObject | None = None):
         super().__init__(parent)
         self._services = services
@@ -55,7 +53,6 @@ class CompanyTableModel(QAbstractTableModel):
         self._sort, self._descending = "name", False
         self._rows: list[CompanyRow] = []
         self._texts: list[tuple[str, ...] | None] = []  # display texts, parallel to _rows
-        self._total = 0
         self._locale = QLocale()
         self._currency = services.currency()
         self._today = dt.date.today()
@@ -66,11 +63,6 @@ class CompanyTableModel(QAbstractTableModel):
     @property
     def filter(self) -> CompanyFilter:
         return self._filter
-
-    @property
-    def total(self) -> int:
-        """Companies matching the filter, loaded or not."""
-        return self._total
 
     def set_filter(self, f: CompanyFilter) -> None:
         self._filter = f
@@ -118,31 +110,17 @@ class CompanyTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     # ---- paging --------------------------------------------------------------------------
-    def canFetchMore(self, parent: QModelIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+    def _page(self, offset: int, limit: int) -> list[CompanyRow]:
+        return self._queries.page(self._filter, self._sort, self._descending, offset, limit)
 
-    def fetchMore(self, parent: QModelIndex = QModelIndex()) -> None:  # noqa: B008
-        if parent.isValid():
-            return
-        more = self._queries.page(self._filter, self._sort, self._descending, len(self._rows), PAGE)
-        if not more:
-            # Rows vanished since the count (a write elsewhere): stop asking for more.
-            self._total = len(self._rows)
-            return
-        first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
-        self._rows.extend(more)
-        self._texts.extend(self._format(more))
-        self.endInsertRows()
+    def _appended(self, rows: list[CompanyRow]) -> None:
+        self._texts.extend(self._format(rows))
 
     def fetch_all(self) -> None:
         while self.canFetchMore():
             self.fetchMore()
 
     # ---- Qt model ------------------------------------------------------------------------
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
     def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
