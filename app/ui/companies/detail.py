@@ -68,7 +68,6 @@ class CompanyDetail(QWidget):
     """Shows one company (set_company); every write goes through the undo stack."""
 
     dealRequested = Signal(int)  # a deal of this company was double-clicked
-    companyChanged = Signal(int)  # a write of this pane committed
     closeRequested = Signal()  # the pane's close button
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
@@ -356,7 +355,6 @@ class CompanyDetail(QWidget):
             self._show_message(str(exc))
             return False
         self._show_message("")
-        self.companyChanged.emit(company_id)
         return True
 
     def save_fields(self) -> bool:

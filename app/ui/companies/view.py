@@ -43,7 +43,6 @@ class CompaniesView(QWidget):
     ContactsView.companyRequested to show_company, and dealRequested to the deal editor."""
 
     dealRequested = Signal(int)
-    selectionChanged = Signal(list)  # the selected company ids
 
     def __init__(self, services: Services, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__(parent)
@@ -357,9 +356,7 @@ class CompaniesView(QWidget):
         return [r.company_id for r in map(self.model.company_at, rows) if r is not None]
 
     def _selection_changed(self, *_args) -> None:
-        ids = self.selected_ids()
         self._update_bulk_buttons()
-        self.selectionChanged.emit(ids)
 
     def _current_changed(self, current, _previous) -> None:
         r = self.model.company_at(current.row()) if current.isValid() else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -134,8 +134,6 @@ class TargetsStrip(QWidget):
 class TargetDialog(QDialog):
     """Set a target: metric, period kind, a day in the period, amount; errors next to fields."""
 
-    saved = Signal()
-
     def __init__(self, services: Services, parent: QWidget | None = None):
         super().__init__(parent)
         self.services = services
@@ -246,7 +244,6 @@ class TargetDialog(QDialog):
         except ServiceError as exc:
             self._show_error("form", str(exc))
             return
-        self.saved.emit()
         self.accept()
 
 
