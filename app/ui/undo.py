@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from app.services import Services, state
@@ -60,3 +61,30 @@ def run_undoable(
     after = state.capture(before.deal_ids, before.company_ids)
     stack.push(ImageCommand(services, text, before, after))
     return result
+
+
+def try_undoable(
+    stack: QUndoStack,
+    services: Services,
+    text: str,
+    action: Callable[[], object],
+    deal_ids: Iterable[int] = (),
+    company_ids: Iterable[int] = (),
+) -> str | None:
+    """run_undoable for a view: None when it was written, else what to tell the user —
+    a refused input's own message, or, when the file could not be written (locked,
+    read-only, full), what that means, in the user's language. Nothing was written then."""
+    import peewee
+
+    from app.services import ServiceError
+    from app.ui.errors import describe
+
+    try:
+        run_undoable(stack, services, text, action, deal_ids, company_ids)
+    except ServiceError as exc:
+        return str(exc)
+    except (peewee.DatabaseError, OSError) as exc:
+        return QCoreApplication.translate("undo", "The change could not be saved: %1").replace(
+            "%1", describe(exc)
+        )
+    return None

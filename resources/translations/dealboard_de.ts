@@ -355,6 +355,10 @@
             <source>&amp;Export…</source>
             <translation>&amp;Exportieren…</translation>
         </message>
+        <message>
+            <source>The change could not be saved: %1</source>
+            <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>Activity</name>
@@ -436,10 +440,6 @@
         <message>
             <source>Edit playbook…</source>
             <translation>Playbook bearbeiten…</translation>
-        </message>
-        <message>
-            <source>The change could not be saved: %1</source>
-            <translation>Die Änderung konnte nicht gespeichert werden: %1</translation>
         </message>
         <message numerus="yes">
             <source>Move %n deal(s)</source>

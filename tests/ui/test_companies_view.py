@@ -309,3 +309,17 @@ def test_counts_use_plural_forms(view, qapp):
     finally:
         i18n.apply_language(qapp, None)
         i18n.remove_translators(qapp)
+
+
+def test_a_write_the_file_refuses_is_told_not_raised(view, services):
+    """Companies, like the board, say why a write failed (here: a read-only connection)
+    instead of passing the database error to the crash dialog; nothing was written."""
+    acme = view.ids["Acme"]
+    services.db.execute_sql("PRAGMA query_only = ON")
+    try:
+        assert not view.set_group([acme], "Enterprise")
+    finally:
+        services.db.execute_sql("PRAGMA query_only = OFF")
+    assert "could not be saved" in view.message.text()
+    assert Company.get_by_id(acme).group != "Enterprise"
+    assert view.stack.count() == 0

@@ -20,14 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ServiceError, Services
+from app.services import Services
 from app.services import next_actions as na
 from app.services.next_actions import ActionItem, NextActionQueries
 from app.ui import format as fmt
 from app.ui.companies.common import RefreshOnChange, reschedule_menu
 from app.ui.companies.detail import kind_names
 from app.ui.theme import warning_color
-from app.ui.undo import run_undoable
+from app.ui.undo import try_undoable
 
 PAGE = 100
 ITEM_ROLE = Qt.ItemDataRole.UserRole + 4
@@ -321,17 +321,16 @@ class NextActionsView(QWidget):
         self.reschedule_button.setEnabled(has)
 
     def _undoable(self, text: str, item: ActionItem, action) -> bool:
-        try:
-            run_undoable(
-                self._stack,
-                self._services,
-                text,
-                action,
-                deal_ids=[item.deal_id] if item.deal_id else [],
-                company_ids=[item.company_id] if item.company_id else [],
-            )
-        except ServiceError as exc:
-            self.message.setText(str(exc))
+        message = try_undoable(
+            self._stack,
+            self._services,
+            text,
+            action,
+            deal_ids=[item.deal_id] if item.deal_id else [],
+            company_ids=[item.company_id] if item.company_id else [],
+        )
+        if message is not None:
+            self.message.setText(message)
             self.message.show()
             return False
         self.message.hide()

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ServiceError, Services
+from app.services import Services
 from app.services.board import BoardFilter
 from app.ui import format as fmt
 from app.ui.board.delegate import CardDelegate
 from app.ui.board.model import DealIdRole, StageColumnModel, decode_ids
-from app.ui.undo import run_undoable
+from app.ui.undo import try_undoable
 
 COLUMN_WIDTH = 280
 
@@ -359,19 +359,10 @@ class BoardView(QWidget):
     # ---- writes (each one undo step) -----------------------------------------------------
     def _run(self, text: str, action, deal_ids) -> bool:
         """Run a write; on failure the cards snap back to the database and the user is told."""
-        try:
-            run_undoable(self.undo_stack, self.services, text, action, deal_ids)
-        except ServiceError as exc:
+        message = try_undoable(self.undo_stack, self.services, text, action, deal_ids)
+        if message is not None:
             self.refresh()  # the cards snap back to what the database holds
-            self.show_error(str(exc))
-            return False
-        except Exception as exc:  # a locked, read-only or full database: peewee raises these
-            import peewee
-
-            if not isinstance(exc, peewee.DatabaseError | OSError):
-                raise
-            self.refresh()
-            self.show_error(self.tr("The change could not be saved: %1").replace("%1", str(exc)))
+            self.show_error(message)
             return False
         return True
 

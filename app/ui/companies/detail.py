@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ServiceError, Services
+from app.services import Services
 from app.services.company_queries import CompanyQueries
 from app.storage.models import LOST, OPEN, WON
 from app.ui import format as fmt
@@ -39,7 +39,7 @@ from app.ui.companies.common import (
     reschedule_menu,
 )
 from app.ui.theme import warning_color
-from app.ui.undo import run_undoable
+from app.ui.undo import try_undoable
 
 # Activity kinds a salesperson logs after the fact (a task is planned, not logged).
 LOG_KINDS = ("call", "meeting", "email", "note")
@@ -349,13 +349,9 @@ class CompanyDetail(QWidget):
         company_id = self._company_id
         if company_id is None:
             return False
-        try:
-            run_undoable(self._stack, self._services, text, action, company_ids=[company_id])
-        except ServiceError as exc:
-            self._show_message(str(exc))
-            return False
-        self._show_message("")
-        return True
+        message = try_undoable(self._stack, self._services, text, action, company_ids=[company_id])
+        self._show_message(message or "")
+        return message is None
 
     def save_fields(self) -> bool:
         if self._loaded is None:

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.services import ServiceError, Services
+from app.services import Services
 from app.services.company_queries import CompanyFilter, CompanyQueries
 from app.ui import format as fmt
 from app.ui.companies.common import ChoiceCombo, RefreshOnChange
 from app.ui.companies.detail import CompanyDetail
 from app.ui.companies.model import COLUMN, CompanyTableModel
 from app.ui.theme import warning_color
-from app.ui.undo import run_undoable
+from app.ui.undo import try_undoable
 
 _ALL = None  # combo item data meaning "no filter"
 
@@ -401,10 +401,9 @@ class CompaniesView(QWidget):
         ids = list(company_ids)
         if not ids:
             return False
-        try:
-            run_undoable(self._stack, self._services, text, action, company_ids=ids)
-        except ServiceError as exc:
-            self.message.setText(str(exc))
+        message = try_undoable(self._stack, self._services, text, action, company_ids=ids)
+        if message is not None:
+            self.message.setText(message)
             self.message.setStyleSheet(f"color: {warning_color(self.palette()).name()}")
             self.message.show()
             return False
