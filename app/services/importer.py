@@ -32,6 +32,7 @@ from app.importing.csvformat import (
 from app.services.base import check_writable
 from app.services.companies import move_company_to
 from app.storage import tallies
+from app.storage.bulk import indexes_rebuilt, insert_rows, page_cache
 from app.storage.models import (
     LOST,
     OPEN,
@@ -64,7 +65,7 @@ BATCH_ROWS = 5000
 # take 3 s to re-sort against 1.3 s of mostly-ascending inserts.
 BULK_INDEX_ROWS = 10_000
 BULK_INDEX_RATIO = 1.5
-BULK_CACHE_KIB = -131_072  # page cache during a big import (negative: KiB), 128 MiB
+BULK_CACHE_KIB = 131_072  # page cache during a big import, KiB (128 MiB)
 
 # Stage names a file may use for ours, both ways: the defaults in English and German.
 STAGE_TRANSLATIONS = (
@@ -970,14 +971,8 @@ class _Planner:
     def write(self, db: pw.SqliteDatabase) -> None:
         """Insert everything planned; the caller holds the transaction."""
         big = len(self.deals) >= BULK_INDEX_ROWS or len(self.company_rows) >= BULK_INDEX_ROWS
-        cache = db.execute_sql("PRAGMA cache_size").fetchone()[0]
-        if big:
-            db.execute_sql(f"PRAGMA cache_size = {BULK_CACHE_KIB}")
-        try:
+        with page_cache(db, BULK_CACHE_KIB) if big else contextlib.nullcontext():
             self._write(db)
-        finally:
-            if big:
-                db.execute_sql(f"PRAGMA cache_size = {int(cache)}")
 
     def _write(self, db: pw.SqliteDatabase) -> None:
         rows = len(self.parsed.rows)
@@ -997,13 +992,13 @@ class _Planner:
             self.tick(rows + inserted[0] * rows // records)
 
         tags = [(tid, name, False) for tid, name in self.new_tags.values()]
-        _insert(db, Tag, ("id", "name", "is_action"), tags)
+        insert_rows(db, Tag, ("id", "name", "is_action"), tags)
         company_inserts = [
             (Company, len(self.company_rows)),
             (StageHistory, len(self.company_history)),
         ]
-        with _BulkIndexes(db, company_inserts):
-            _insert(
+        with _indexes_rebuilt(db, company_inserts):
+            insert_rows(
                 db,
                 Company,
                 (
@@ -1020,30 +1015,33 @@ class _Planner:
                     "converted_at",
                 ),
                 self.company_rows,
-                advance,
+                batch_rows=BATCH_ROWS,
+                advance=advance,
             )
-            _insert(
+            insert_rows(
                 db,
                 StageHistory,
                 ("company", "funnel_stage", "entered_at", "left_at"),
                 self.company_history,
-                advance,
+                batch_rows=BATCH_ROWS,
+                advance=advance,
             )
         contacts = [
             (c.id, c.company, c.name, c.role, c.email, c.phone, self.now_text)
             for c in self.new_contacts.values()
         ]
-        _insert(
+        insert_rows(
             db,
             Contact,
             ("id", "company", "name", "role", "email", "phone", "created_at"),
             contacts,
-            advance,
+            batch_rows=BATCH_ROWS,
+            advance=advance,
         )
         # The history keeps its indexes: deal rows go into the two partial indexes on deal
         # and stage only, the first in ascending order; re-sorting all four cost more.
-        with _BulkIndexes(db, [(Deal, len(self.deals))]):
-            _insert(
+        with _indexes_rebuilt(db, [(Deal, len(self.deals))]):
+            insert_rows(
                 db,
                 Deal,
                 (
@@ -1067,12 +1065,13 @@ class _Planner:
                     "stage_entered_at",
                 ),
                 self.deals,
-                advance,
+                batch_rows=BATCH_ROWS,
+                advance=advance,
             )
             self._write_deal_history(db)
             advance(self.history_rows)
-        _insert(db, DealTag, ("deal", "tag"), self.deal_tags)
-        _insert(db, CompanyTag, ("company", "tag"), self.company_tags)
+        insert_rows(db, DealTag, ("deal", "tag"), self.deal_tags)
+        insert_rows(db, CompanyTag, ("company", "tag"), self.company_tags)
         for company_id, won_at in self.conversions:
             since = (
                 StageHistory.select(pw.fn.MAX(StageHistory.entered_at))
@@ -1149,99 +1148,23 @@ class _Planner:
 # --- bulk writing --------------------------------------------------------------------------
 
 
-def _insert(
-    db: pw.SqliteDatabase,
-    model: type[pw.Model],
-    fields: Sequence[str],
-    rows: Sequence[tuple],
-    advance: Callable[[int], None] | None = None,
-) -> None:
-    """Bulk insert of tuples in `fields` order with executemany, BATCH_ROWS at a time.
-
-    Values must be as stored already (dates and timestamps as peewee's ISO text): converting
-    per value would cost as much as the insert itself.
-
-    peewee's insert_many builds an SQL node per value (about 30 µs a row; 6 s for 100k deals),
-    so the statement is built once from the model's column names and every batch reuses it.
-    A NOT NULL column the rows leave out gets the model's constant default.
-    """
-    if not rows:
-        return
-    meta = model._meta
-    columns = [meta.fields[f].column_name for f in fields]
-    marks = ["?"] * len(fields)
-    constants: list[object] = []
-    for f in meta.sorted_fields:
-        if f.name in fields or f.null or f.default is None or f.primary_key:
-            continue
-        if callable(f.default):
-            raise ValueError(f"import: {model.__name__}.{f.name} needs a value")
-        columns.append(f.column_name)
-        constants.append(f.db_value(f.default))
-    marks.extend("?" * len(constants))
-    names = ", ".join(f'"{c}"' for c in columns)
-    sql = f'INSERT INTO "{meta.table_name}" ({names}) VALUES ({", ".join(marks)})'
-    tail = tuple(constants)
-    cursor = db.cursor()
-    for start in range(0, len(rows), BATCH_ROWS):
-        batch = rows[start : start + BATCH_ROWS]
-        if tail:
-            batch = [row + tail for row in batch]
-        cursor.executemany(sql, batch)
-        if advance is not None:
-            advance(len(batch))
-
-
-class _BulkIndexes:
-    """Drop the secondary indexes and tally triggers of tables for a large insert; rebuild
-    the indexes and recompute the tallies after.
+def _indexes_rebuilt(db: pw.SqliteDatabase, inserts: Sequence[tuple[type[pw.Model], int]]):
+    """storage.bulk.indexes_rebuilt for the big inserts among `inserts` (model, rows).
 
     Indexes per table only when the insert is big and the table not much larger
-    (BULK_INDEX_RATIO): rebuilding sorts the whole table. Triggers whenever the insert is big:
-    per row they cost half the insert (0.5 s for 100k deals), the recount one aggregate. DROP
-    and CREATE are part of the transaction, so a failed or cancelled import gets them back
-    with the rollback.
+    (BULK_INDEX_RATIO): rebuilding sorts the whole table. Tally triggers whenever the insert
+    is big: per row they cost half the insert (0.5 s for 100k deals), the recount one
+    aggregate.
     """
-
-    def __init__(self, db: pw.SqliteDatabase, inserts: Sequence[tuple[type[pw.Model], int]]):
-        self.db = db
-        big = [(model, rows) for model, rows in inserts if rows >= BULK_INDEX_ROWS]
-        self.tables = [
-            model._meta.table_name
-            for model, rows in big
-            if model.select().count() <= BULK_INDEX_RATIO * rows
-        ]
-        self.tallied = [
-            model._meta.table_name
-            for model, _rows in big
-            if model._meta.table_name in tallies.TALLY_TABLES
-        ]
-        self.dropped: list[tuple[str, str]] = []
-
-    def __enter__(self) -> None:
-        wanted = [(name, table) for table in self.tallied for name in tallies.triggers_of(table)]
-        if self.tables:
-            marks = ", ".join("?" * len(self.tables))
-            self.dropped = self.db.execute_sql(
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
-                f" AND tbl_name IN ({marks}) ORDER BY name",
-                self.tables,
-            ).fetchall()
-        for name, _sql in self.dropped:
-            self.db.execute_sql(f'DROP INDEX "{name}"')
-        if wanted:
-            marks = ", ".join("?" * len(wanted))
-            triggers = self.db.execute_sql(
-                f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({marks})",
-                [name for name, _table in wanted],
-            ).fetchall()
-            for name, _sql in triggers:
-                self.db.execute_sql(f'DROP TRIGGER "{name}"')
-            self.dropped += triggers
-
-    def __exit__(self, exc_type, exc, tb) -> None:
-        # On an exception the transaction's rollback brings everything back by itself.
-        if exc_type is None:
-            for _name, sql in self.dropped:
-                self.db.execute_sql(sql)
-            tallies.refill(self.db, [tallies.TALLY_TABLES[t] for t in self.tallied])
+    big = [(model, rows) for model, rows in inserts if rows >= BULK_INDEX_ROWS]
+    tables = [
+        model._meta.table_name
+        for model, rows in big
+        if model.select().count() <= BULK_INDEX_RATIO * rows
+    ]
+    tallied = [
+        model._meta.table_name
+        for model, _rows in big
+        if model._meta.table_name in tallies.TALLY_TABLES
+    ]
+    return indexes_rebuilt(db, tables, tallied=tallied)
