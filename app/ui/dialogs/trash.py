@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -27,7 +28,12 @@ class TrashDialog(QDialog):
         # A fixed, small list: a QTableWidget is fine here (it never grows with the pipeline).
         self.table = QTableWidget(0, 3)
         self.table.setHorizontalHeaderLabels([self.tr("Kind"), self.tr("Name"), self.tr("Deleted")])
-        self.table.horizontalHeader().setStretchLastSection(True)
+        # The name takes the room; kind and time are as wide as their texts.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        self.table.setWordWrap(False)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         layout.addWidget(self.table)
