@@ -18,6 +18,15 @@ MAX_MINOR = 10**13 - 1
 _PLAIN = re.compile(r"(-?)([0-9]{1,11})(?:[.,]([0-9]{1,2}))?", re.ASCII)
 
 
+class Amount(int):
+    """Minor units as an argument of a message: str() writes it the English way
+    (99,999,999,999.99); the UI writes it the user's way (app.ui.errors.refusal)."""
+
+    def __str__(self) -> str:
+        units, cents = divmod(abs(int(self)), 100)
+        return f"{'-' if self < 0 else ''}{units:,}.{cents:02d}"
+
+
 class AmountTooLarge(ValueError):
     """An amount beyond MAX_MINOR (a ValueError, so callers that only check format still
     refuse it)."""

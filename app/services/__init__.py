@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import peewee as pw
@@ -14,8 +16,37 @@ from app.storage import database
 POOL_WORKERS = min(4, os.cpu_count() or 2)  # report jobs at once (Services.worker_pool)
 
 
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for pyside6-lupdate under `context` and returns it unchanged: Qt's own
+    marker without importing Qt. lupdate finds calls by name, not by where they come from."""
+    return text
+
+
+def fill(template: str, args: Sequence[str]) -> str:
+    """Qt's %1, %2 … replaced by `args` in one pass, so an argument holding "%2" stays so."""
+    return _PLACEHOLDER.sub(
+        lambda m: args[int(m[1]) - 1] if int(m[1]) <= len(args) else m[0], template
+    )
+
+
 class ServiceError(Exception):
-    """A use case refused its input; the message says what and nothing was written."""
+    """A use case refused its input; the message says what and nothing was written.
+
+    The message is an English template with Qt's %1, %2 for `args`, marked by
+    QT_TRANSLATE_NOOP under the context "ServiceError" so lupdate collects it: str() is the
+    English text (CLI, logs, tests), app.ui.errors.refusal the one in the user's language.
+    """
+
+    def __init__(self, template: str, *args: object):
+        super().__init__(template, *args)
+        self.template = template
+        self.params = args
+
+    def __str__(self) -> str:
+        return fill(self.template, [str(a) for a in self.params])
 
 
 class Services:

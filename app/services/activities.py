@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from app.services import ServiceError
+from app.services import QT_TRANSLATE_NOOP, ServiceError
 from app.services.base import Service
 from app.storage.models import ACTIVITY_KINDS, Activity, Deal, utc_now
 
@@ -42,10 +42,12 @@ class ActivityService(Service):
 
     def _create(self, subject, kind, company_id, deal_id, contact_id, notes, due_on, done_at):
         if not subject.strip():
-            raise ServiceError("An activity needs a subject.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "An activity needs a subject."))
         if kind not in ACTIVITY_KINDS:
             raise ServiceError(
-                f'Unknown activity kind "{kind}" (one of {", ".join(ACTIVITY_KINDS)}).'
+                QT_TRANSLATE_NOOP("ServiceError", 'Unknown activity kind "%1" (one of %2).'),
+                kind,
+                ", ".join(ACTIVITY_KINDS),
             )
         if deal_id and not company_id:
             company_id = Deal.select(Deal.company).where(Deal.id == deal_id).scalar()

@@ -29,10 +29,13 @@ def check_writable(services: Services) -> None:
     if not services.verified.is_set():
         services.verified.wait(120)
     if services.damage:
-        from app.services import ServiceError
+        from app.services import QT_TRANSLATE_NOOP, ServiceError
 
         raise ServiceError(
-            f"The database file is damaged ({services.damage}); nothing was written to it."
+            QT_TRANSLATE_NOOP(
+                "ServiceError", "The database file is damaged (%1); nothing was written to it."
+            ),
+            services.damage,
         )
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from app.domain.money import MAX_MINOR
+from app.domain.money import MAX_MINOR, Amount
 from app.domain.periods import month_start, period_of
-from app.services import ServiceError
+from app.services import QT_TRANSLATE_NOOP, ServiceError
 from app.services.base import Service
 from app.storage.models import PERIOD_KINDS, TARGET_METRICS, Setting, Spend, Tag, Target
 
@@ -32,11 +32,16 @@ class CatalogService(Service):
 
     def set_spend(self, channel: str, month: dt.date, amount_minor: int) -> None:
         if not channel.strip():
-            raise ServiceError("Spend needs a channel.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "Spend needs a channel."))
         if not isinstance(amount_minor, int) or amount_minor < 0:
-            raise ServiceError("Spend must be a positive amount.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "Spend must be a positive amount.")
+            )
         if amount_minor > MAX_MINOR:
-            raise ServiceError("Spend is too large: at most 99,999,999,999.99.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "Spend is too large: at most %1."),
+                Amount(MAX_MINOR),
+            )
         with self.write("settings"):
             Spend.insert(
                 channel=channel.strip(), month=month_start(month), amount_minor=amount_minor
@@ -61,11 +66,20 @@ class CatalogService(Service):
         owner_id: int | None = None,
     ) -> None:
         if metric not in TARGET_METRICS:
-            raise ServiceError(f'Unknown target "{metric}" (one of {", ".join(TARGET_METRICS)}).')
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", 'Unknown target "%1" (one of %2).'),
+                metric,
+                ", ".join(TARGET_METRICS),
+            )
         if period_kind not in PERIOD_KINDS:
-            raise ServiceError(f'Unknown period "{period_kind}" (month, quarter or year).')
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", 'Unknown period "%1" (month, quarter or year).'),
+                period_kind,
+            )
         if not isinstance(amount, int) or amount <= 0:
-            raise ServiceError("A target must be greater than zero.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "A target must be greater than zero.")
+            )
         first = period_of(period_kind, start).start
         with self.write("settings"):
             Target.insert(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from app.services import ServiceError
+from app.services import QT_TRANSLATE_NOOP, ServiceError
 from app.services.base import Service
 from app.services.history import enter_funnel_stage
 from app.storage.models import Company, CompanyTag, Contact, FunnelStage, utc_now
@@ -45,7 +45,7 @@ class CompanyService(Service):
         tags: Iterable[str] = (),
     ) -> int:
         if not name.strip():
-            raise ServiceError("Company name must not be empty.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "Company name must not be empty."))
         with self.write("company") as t:
             stage_id = (
                 funnel_stage_id
@@ -70,9 +70,12 @@ class CompanyService(Service):
     def update(self, company_id: int, **fields) -> None:
         unknown = set(fields) - COMPANY_FIELDS
         if unknown:
-            raise ServiceError(f"Unknown company field(s): {', '.join(sorted(unknown))}")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "Unknown company field(s): %1"),
+                ", ".join(sorted(unknown)),
+            )
         if "name" in fields and not fields["name"].strip():
-            raise ServiceError("Company name must not be empty.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "Company name must not be empty."))
         with self.write("company") as t:
             Company.update({Company._meta.fields[k]: v for k, v in fields.items()}).where(
                 Company.id == company_id
@@ -122,9 +125,11 @@ class CompanyService(Service):
         self, company_id: int, name: str, *, role: str = "", email: str = "", phone: str = ""
     ) -> int:
         if not name.strip():
-            raise ServiceError("Contact name must not be empty.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "Contact name must not be empty."))
         if email and "@" not in email:
-            raise ServiceError(f'Email "{email}" is not an email address.')
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", 'Email "%1" is not an email address.'), email
+            )
         with self.write("contact") as t:
             contact = Contact.create(
                 company=company_id,

@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import peewee as pw
 
-from app.domain.money import MAX_MINOR
-from app.services import ServiceError
+from app.domain.money import MAX_MINOR, Amount
+from app.services import QT_TRANSLATE_NOOP, ServiceError
 from app.services.base import Service, Touched
 from app.services.history import enter_deal_state
 from app.storage.models import (
@@ -151,7 +151,10 @@ class DealService(Service):
     def update(self, deal_id: int, *, tags: Iterable[str] | None = None, **fields) -> None:
         unknown = set(fields) - EDITABLE
         if unknown:
-            raise ServiceError(f"Unknown deal field(s): {', '.join(sorted(unknown))}")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "Unknown deal field(s): %1"),
+                ", ".join(sorted(unknown)),
+            )
         _validate(fields)
         with self.write("deal") as t:
             deal = Deal.get_by_id(deal_id)
@@ -267,7 +270,9 @@ class DealService(Service):
             current = {d: (s, st, c) for d, s, st, c in rows}
             for deal_id, position in zip(deal_ids, positions, strict=True):
                 if deal_id not in current:
-                    raise ServiceError(f"Deal {deal_id} does not exist.")
+                    raise ServiceError(
+                        QT_TRANSLATE_NOOP("ServiceError", "Deal %1 does not exist."), deal_id
+                    )
                 old_stage, status, company_id = current[deal_id]
                 changes = {Deal.position: position}
                 if old_stage != stage_id or status != OPEN:
@@ -307,7 +312,7 @@ class DealService(Service):
 
     def lose(self, deal_ids: Sequence[int], reason: str) -> None:
         if not reason.strip():
-            raise ServiceError("A lost deal needs a reason.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "A lost deal needs a reason."))
         self._close(deal_ids, LOST, reason.strip())
 
     def _close(self, deal_ids: Sequence[int], status: str, reason: str) -> None:
@@ -319,7 +324,9 @@ class DealService(Service):
                 .tuples()
             )
             if len(rows) != len(set(deal_ids)):
-                raise ServiceError("Some of the deals do not exist.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("ServiceError", "Some of the deals do not exist.")
+                )
             conversion = FunnelStage.select().order_by(FunnelStage.position.desc()).get()
             Deal.update(status=status, closed_at=at, lost_reason=reason).where(
                 Deal.id.in_([r[0] for r in rows])
@@ -354,26 +361,34 @@ class DealService(Service):
 
 def _validate(fields: dict) -> None:
     if "title" in fields and not str(fields["title"]).strip():
-        raise ServiceError("Title must not be empty.")
+        raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "Title must not be empty."))
     if "value_minor" in fields and (
         not isinstance(fields["value_minor"], int) or fields["value_minor"] < 0
     ):
-        raise ServiceError("Value must be a positive amount.")
+        raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "Value must be a positive amount."))
     if fields.get("value_minor", 0) > MAX_MINOR:
-        raise ServiceError("Value is too large: at most 99,999,999,999.99.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("ServiceError", "Value is too large: at most %1."), Amount(MAX_MINOR)
+        )
     p = fields.get("probability")
     if p is not None and not (isinstance(p, int) and 0 <= p <= 100):
-        raise ServiceError("Probability must be a whole number from 0 to 100.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("ServiceError", "Probability must be a whole number from 0 to 100.")
+        )
     if (
         fields.get("company_id")
         and not Company.select().where(Company.id == fields["company_id"]).exists()
     ):
-        raise ServiceError(f"Company {fields['company_id']} does not exist.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("ServiceError", "Company %1 does not exist."), fields["company_id"]
+        )
     if (
         fields.get("contact_id")
         and not Contact.select().where(Contact.id == fields["contact_id"]).exists()
     ):
-        raise ServiceError(f"Contact {fields['contact_id']} does not exist.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("ServiceError", "Contact %1 does not exist."), fields["contact_id"]
+        )
 
 
 def _end_position(stage_id: int) -> float:

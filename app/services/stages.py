@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import peewee as pw
 
-from app.services import ServiceError
+from app.services import QT_TRANSLATE_NOOP, ServiceError
 from app.services.base import Service
 from app.services.history import refresh_deal_reach, refresh_funnel_cache
 from app.storage.models import (
@@ -37,7 +37,11 @@ class StageService(Service):
         found = query.scalar()
         if found is None:
             known = ", ".join(n for _, n in self.pipelines())
-            raise ServiceError(f'No pipeline named "{name}" (known: {known}).')
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", 'No pipeline named "%1" (known: %2).'),
+                name,
+                known,
+            )
         return found
 
     def pipeline_stages(self, pipeline_id: int) -> list[tuple[int, str, int, int]]:
@@ -74,11 +78,16 @@ class StageService(Service):
     # ---- pipelines -----------------------------------------------------------------------
     def add_pipeline(self, name: str, stages: Sequence[tuple[str, int, int]]) -> int:
         if not name.strip():
-            raise ServiceError("A pipeline needs a name.")
+            raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "A pipeline needs a name."))
         if Pipeline.select().where(Pipeline.name.collate("NOCASE") == name.strip()).exists():
-            raise ServiceError(f'A pipeline named "{name.strip()}" exists already.')
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", 'A pipeline named "%1" exists already.'),
+                name.strip(),
+            )
         if not stages:
-            raise ServiceError("A pipeline needs at least one stage.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "A pipeline needs at least one stage.")
+            )
         with self.write("stage"):
             top = Pipeline.select(pw.fn.MAX(Pipeline.position)).scalar() or 0
             pipeline = Pipeline.create(name=name.strip(), position=top + 1)
@@ -114,7 +123,10 @@ class StageService(Service):
                     rotting_days=rotting_days,
                 )
             except pw.IntegrityError as exc:
-                raise ServiceError(f'A stage named "{name.strip()}" exists already.') from exc
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("ServiceError", 'A stage named "%1" exists already.'),
+                    name.strip(),
+                ) from exc
         return stage.id
 
     def edit_stage(
@@ -134,18 +146,26 @@ class StageService(Service):
             fields["probability"] = probability
         if rotting_days is not None:
             if rotting_days < 1:
-                raise ServiceError("Rotting days must be at least 1.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("ServiceError", "Rotting days must be at least 1.")
+                )
             fields["rotting_days"] = rotting_days
         with self.write("stage"):
             try:
                 PipelineStage.update(**fields).where(PipelineStage.id == stage_id).execute()
             except pw.IntegrityError as exc:
-                raise ServiceError(f'A stage named "{name}" exists already.') from exc
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("ServiceError", 'A stage named "%1" exists already.'), name
+                ) from exc
 
     def reorder_stages(self, pipeline_id: int, stage_ids: Sequence[int]) -> None:
         current = {s for s, *_ in self.pipeline_stages(pipeline_id)}
         if set(stage_ids) != current or len(stage_ids) != len(current):
-            raise ServiceError("The new order must name every stage of the pipeline once.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "ServiceError", "The new order must name every stage of the pipeline once."
+                )
+            )
         with self.write("stage"):
             for pos, stage_id in enumerate(stage_ids):
                 PipelineStage.update(position=pos).where(PipelineStage.id == stage_id).execute()
@@ -157,14 +177,23 @@ class StageService(Service):
         used = Deal.select().where(Deal.stage == stage_id).exists()
         if used and rehome_to is None:
             raise ServiceError(
-                f'Stage "{stage.name}" still has deals: name the stage they move to.'
+                QT_TRANSLATE_NOOP(
+                    "ServiceError", 'Stage "%1" still has deals: name the stage they move to.'
+                ),
+                stage.name,
             )
         if rehome_to is not None:
             target = PipelineStage.get_by_id(rehome_to)
             if target.pipeline_id != stage.pipeline_id or rehome_to == stage_id:
-                raise ServiceError("Deals can only move to another stage of the same pipeline.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP(
+                        "ServiceError", "Deals can only move to another stage of the same pipeline."
+                    )
+                )
         if PipelineStage.select().where(PipelineStage.pipeline == stage.pipeline_id).count() == 1:
-            raise ServiceError("A pipeline keeps at least one stage.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "A pipeline keeps at least one stage.")
+            )
         with self.write("stage"):
             if rehome_to is not None:
                 Deal.update(stage=rehome_to).where(Deal.stage == stage_id).execute()
@@ -191,7 +220,8 @@ class StageService(Service):
                         FunnelStage.update(position=pos).where(FunnelStage.id == sid).execute()
             except pw.IntegrityError as exc:
                 raise ServiceError(
-                    f'A funnel stage named "{name.strip()}" exists already.'
+                    QT_TRANSLATE_NOOP("ServiceError", 'A funnel stage named "%1" exists already.'),
+                    name.strip(),
                 ) from exc
             # Positions moved: the highest position each company reached moves with them.
             refresh_funnel_cache()
@@ -204,12 +234,17 @@ class StageService(Service):
                 FunnelStage.update(name=name.strip()).where(FunnelStage.id == stage_id).execute()
             except pw.IntegrityError as exc:
                 raise ServiceError(
-                    f'A funnel stage named "{name.strip()}" exists already.'
+                    QT_TRANSLATE_NOOP("ServiceError", 'A funnel stage named "%1" exists already.'),
+                    name.strip(),
                 ) from exc
 
     def reorder_funnel_stages(self, stage_ids: Sequence[int]) -> None:
         if sorted(stage_ids) != sorted(s for s, _ in self.funnel_stages()):
-            raise ServiceError("The new order must name every funnel stage once.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP(
+                    "ServiceError", "The new order must name every funnel stage once."
+                )
+            )
         with self.write("stage"):
             FunnelStage.update(position=FunnelStage.position + 1000).execute()
             for pos, stage_id in enumerate(stage_ids):
@@ -223,10 +258,15 @@ class StageService(Service):
         )
         if used and rehome_to is None:
             raise ServiceError(
-                "This funnel stage still has companies: name the stage they move to."
+                QT_TRANSLATE_NOOP(
+                    "ServiceError",
+                    "This funnel stage still has companies: name the stage they move to.",
+                )
             )
         if len(self.funnel_stages()) <= 2:
-            raise ServiceError("The funnel keeps at least two stages.")
+            raise ServiceError(
+                QT_TRANSLATE_NOOP("ServiceError", "The funnel keeps at least two stages.")
+            )
         with self.write("stage"):
             if rehome_to is not None:
                 Company.update(funnel_stage=rehome_to).where(
@@ -243,9 +283,14 @@ class StageService(Service):
     def set_playbook(self, stage_id: int, actions: Sequence[tuple[str, int]]) -> None:
         for text, days in actions:
             if not text.strip():
-                raise ServiceError("A planned action needs a text.")
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("ServiceError", "A planned action needs a text.")
+                )
             if days < 0:
-                raise ServiceError(f'"{text}": due-in days must not be negative.')
+                raise ServiceError(
+                    QT_TRANSLATE_NOOP("ServiceError", '"%1": due-in days must not be negative.'),
+                    text,
+                )
         with self.write("stage"):
             kept = {t: i for i, t, _ in self.playbook(stage_id)}
             wanted = [t.strip() for t, _ in actions]
@@ -274,9 +319,11 @@ def _compact(model, where) -> None:
 
 def _check_name(name: str) -> None:
     if not name.strip():
-        raise ServiceError("A stage needs a name.")
+        raise ServiceError(QT_TRANSLATE_NOOP("ServiceError", "A stage needs a name."))
 
 
 def _check_probability(probability: int) -> None:
     if not isinstance(probability, int) or not 0 <= probability <= 100:
-        raise ServiceError("Probability must be a whole number from 0 to 100.")
+        raise ServiceError(
+            QT_TRANSLATE_NOOP("ServiceError", "Probability must be a whole number from 0 to 100.")
+        )

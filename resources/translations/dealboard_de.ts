@@ -2559,6 +2559,169 @@
         </message>
     </context>
     <context>
+        <name>ServiceError</name>
+        <message>
+            <source>An activity needs a subject.</source>
+            <translation>Eine Aktivität braucht einen Betreff.</translation>
+        </message>
+        <message>
+            <source>Unknown activity kind "%1" (one of %2).</source>
+            <translation>Unbekannte Art der Aktivität „%1“ (möglich: %2).</translation>
+        </message>
+        <message>
+            <source>The database file is damaged (%1); nothing was written to it.</source>
+            <translation>Die Datenbankdatei ist beschädigt (%1); es wurde nichts darin gespeichert.</translation>
+        </message>
+        <message>
+            <source>Spend needs a channel.</source>
+            <translation>Ausgaben brauchen einen Kanal.</translation>
+        </message>
+        <message>
+            <source>Spend must be a positive amount.</source>
+            <translation>Ausgaben dürfen nicht negativ sein.</translation>
+        </message>
+        <message>
+            <source>Spend is too large: at most %1.</source>
+            <translation>Die Ausgaben sind zu hoch: höchstens %1.</translation>
+        </message>
+        <message>
+            <source>Unknown target "%1" (one of %2).</source>
+            <translation>Unbekanntes Ziel „%1“ (möglich: %2).</translation>
+        </message>
+        <message>
+            <source>Unknown period "%1" (month, quarter or year).</source>
+            <translation>Unbekannter Zeitraum „%1“ (Monat, Quartal oder Jahr).</translation>
+        </message>
+        <message>
+            <source>A target must be greater than zero.</source>
+            <translation>Ein Ziel muss größer als null sein.</translation>
+        </message>
+        <message>
+            <source>Company name must not be empty.</source>
+            <translation>Der Firmenname darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <source>Unknown company field(s): %1</source>
+            <translation>Unbekannte Firmenfelder: %1</translation>
+        </message>
+        <message>
+            <source>Contact name must not be empty.</source>
+            <translation>Der Name des Kontakts darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <source>Email "%1" is not an email address.</source>
+            <translation>„%1“ ist keine E-Mail-Adresse.</translation>
+        </message>
+        <message>
+            <source>Unknown deal field(s): %1</source>
+            <translation>Unbekannte Deal-Felder: %1</translation>
+        </message>
+        <message>
+            <source>Deal %1 does not exist.</source>
+            <translation>Den Deal %1 gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>A lost deal needs a reason.</source>
+            <translation>Ein verlorener Deal braucht einen Grund.</translation>
+        </message>
+        <message>
+            <source>Some of the deals do not exist.</source>
+            <translation>Einige der Deals gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>Title must not be empty.</source>
+            <translation>Der Titel darf nicht leer sein.</translation>
+        </message>
+        <message>
+            <source>Value must be a positive amount.</source>
+            <translation>Der Wert darf nicht negativ sein.</translation>
+        </message>
+        <message>
+            <source>Value is too large: at most %1.</source>
+            <translation>Der Wert ist zu hoch: höchstens %1.</translation>
+        </message>
+        <message>
+            <source>Probability must be a whole number from 0 to 100.</source>
+            <translation>Die Wahrscheinlichkeit muss eine ganze Zahl von 0 bis 100 sein.</translation>
+        </message>
+        <message>
+            <source>Company %1 does not exist.</source>
+            <translation>Die Firma %1 gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>Contact %1 does not exist.</source>
+            <translation>Den Kontakt %1 gibt es nicht.</translation>
+        </message>
+        <message>
+            <source>No pipeline named "%1" (known: %2).</source>
+            <translation>Keine Pipeline namens „%1“ (vorhanden: %2).</translation>
+        </message>
+        <message>
+            <source>A pipeline needs a name.</source>
+            <translation>Eine Pipeline braucht einen Namen.</translation>
+        </message>
+        <message>
+            <source>A pipeline named "%1" exists already.</source>
+            <translation>Eine Pipeline namens „%1“ gibt es schon.</translation>
+        </message>
+        <message>
+            <source>A pipeline needs at least one stage.</source>
+            <translation>Eine Pipeline braucht mindestens eine Phase.</translation>
+        </message>
+        <message>
+            <source>A stage named "%1" exists already.</source>
+            <translation>Eine Phase namens „%1“ gibt es schon.</translation>
+        </message>
+        <message>
+            <source>Rotting days must be at least 1.</source>
+            <translation>Die Liegetage müssen mindestens 1 sein.</translation>
+        </message>
+        <message>
+            <source>The new order must name every stage of the pipeline once.</source>
+            <translation>Die neue Reihenfolge muss jede Phase der Pipeline genau einmal nennen.</translation>
+        </message>
+        <message>
+            <source>Stage "%1" still has deals: name the stage they move to.</source>
+            <translation>Die Phase „%1“ hat noch Deals: Nennen Sie die Phase, in die sie wandern.</translation>
+        </message>
+        <message>
+            <source>Deals can only move to another stage of the same pipeline.</source>
+            <translation>Deals können nur in eine andere Phase derselben Pipeline wandern.</translation>
+        </message>
+        <message>
+            <source>A pipeline keeps at least one stage.</source>
+            <translation>Eine Pipeline behält mindestens eine Phase.</translation>
+        </message>
+        <message>
+            <source>A funnel stage named "%1" exists already.</source>
+            <translation>Eine Trichterphase namens „%1“ gibt es schon.</translation>
+        </message>
+        <message>
+            <source>The new order must name every funnel stage once.</source>
+            <translation>Die neue Reihenfolge muss jede Trichterphase genau einmal nennen.</translation>
+        </message>
+        <message>
+            <source>This funnel stage still has companies: name the stage they move to.</source>
+            <translation>Diese Trichterphase hat noch Firmen: Nennen Sie die Phase, in die sie wandern.</translation>
+        </message>
+        <message>
+            <source>The funnel keeps at least two stages.</source>
+            <translation>Der Trichter behält mindestens zwei Phasen.</translation>
+        </message>
+        <message>
+            <source>A planned action needs a text.</source>
+            <translation>Eine geplante Aktion braucht einen Text.</translation>
+        </message>
+        <message>
+            <source>"%1": due-in days must not be negative.</source>
+            <translation>„%1“: Die Tage bis zur Fälligkeit dürfen nicht negativ sein.</translation>
+        </message>
+        <message>
+            <source>A stage needs a name.</source>
+            <translation>Eine Phase braucht einen Namen.</translation>
+        </message>
+    </context>
+    <context>
         <name>SettingsDialog</name>
         <message>
             <source>Settings</source>
