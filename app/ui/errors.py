@@ -19,8 +19,11 @@ from collections.abc import Callable
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
+
+from app.domain.money import Amount
+from app.services import ServiceError, fill
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _READ_ONLY = {errno.EROFS}
@@ -31,10 +34,25 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("errors", text)
 
 
+def refusal(exc: ServiceError) -> str:
+    """A service's refusal in the user's language: its English template translated, then
+    the arguments filled in, amounts written the locale's way (99.999.999.999,99)."""
+    text = QCoreApplication.translate("ServiceError", exc.template)
+    return fill(text, [_shown(arg) for arg in exc.params])
+
+
+def _shown(arg: object) -> str:
+    if isinstance(arg, Amount):
+        return QLocale().toString(arg / 100, "f", 2)
+    return str(arg)  # names, ids and lists stay as the user or the data wrote them
+
+
 def describe(exc: BaseException) -> str:
     """What a failed write means for the user, in their language; nothing technical first."""
     from app.lock import DatabaseLocked
 
+    if isinstance(exc, ServiceError):
+        return refusal(exc)
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if isinstance(exc, DatabaseLocked):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from app import APP_NAME, __version__
 from app.services import ServiceError, Services
 from app.ui.board.view import BoardView
+from app.ui.errors import refusal
 from app.ui.undo import run_undoable
 
 MAX_RECENT = 8
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
                     [deal_id] if deal_id else [],
                 )
             except ServiceError as exc:
-                editor.general_error.setText(str(exc))
+                editor.general_error.setText(refusal(exc))
                 editor.general_error.show()
                 continue
             self.board.select_deal(result["deals"][0])

@@ -77,12 +77,12 @@ def try_undoable(
     import peewee
 
     from app.services import ServiceError
-    from app.ui.errors import describe
+    from app.ui.errors import describe, refusal
 
     try:
         run_undoable(stack, services, text, action, deal_ids, company_ids)
     except ServiceError as exc:
-        return str(exc)
+        return refusal(exc)
     except (peewee.DatabaseError, OSError) as exc:
         return QCoreApplication.translate("undo", "The change could not be saved: %1").replace(
             "%1", describe(exc)

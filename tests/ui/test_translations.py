@@ -1,6 +1,7 @@
 """Translations: every string in the code has a finished German translation, switching the
 language changes texts, money and dates, and no German text is clipped in the main views."""
 
+import datetime as dt
 import re
 import subprocess
 import sys
@@ -183,6 +184,35 @@ def test_language_switch_changes_texts_money_dates_and_qt_buttons(
     assert LostReasonDialog([], 1).findChild(QLabel).text() == "Why was this lost? (1 deal)"
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
     assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancel"
+
+
+def test_a_refused_input_is_told_in_the_users_language(qtbot, services, tmp_path, language):
+    """A service's refusal (English in the code, str() and the CLI) reaches a German user in
+    German: in a dialog's error line and through try_undoable, amounts the German way."""
+    from app.domain.money import MAX_MINOR
+    from app.ui.dialogs.settings import SettingsDialog
+    from app.ui.undo import try_undoable
+
+    language("de")
+    settings = QSettings(str(tmp_path / "app.ini"), QSettings.Format.IniFormat)
+    dialog = SettingsDialog(services, settings)
+    qtbot.addWidget(dialog)
+    editor = dialog.pipeline_editor
+    editor.table.item(0, 0).setText("Close")  # the name of another stage
+    assert editor.error.text() == "Eine Phase namens „Close“ gibt es schon."
+
+    stack = QUndoStack()
+    too_much = MAX_MINOR + 1
+
+    def spend():
+        return services.catalog.set_spend("LinkedIn", dt.date(2026, 3, 1), too_much)
+
+    told = try_undoable(stack, services, "Spend", spend)
+    assert told == "Die Ausgaben sind zu hoch: höchstens 99.999.999.999,99."
+    assert stack.count() == 0 and services.catalog.spend() == []
+    language("en")
+    told = try_undoable(stack, services, "Spend", spend)
+    assert told == "Spend is too large: at most 99,999,999,999.99."
 
 
 def test_settings_language_rebuilds_the_window_in_german(qtbot, tmp_path, language):

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.services import ServiceError, Services
 from app.ui import format as fmt
+from app.ui.errors import refusal
 from app.ui.theme import warning_color
 
 MAX_DAYS = 365
@@ -248,7 +249,7 @@ class PlaybookDialog(QDialog):
         try:
             self._services.stages.set_playbook(self._stage_id, actions)
         except ServiceError as exc:
-            self._show_error(str(exc))
+            self._show_error(refusal(exc))
             return False
         self.model.dirty = False
         self._show_error("")

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.services import ServiceError, Services
+from app.ui.errors import refusal
 from app.ui.theme import THEMES, apply_theme
 
 # Language names are shown in their own language, so a user who cannot read the current
@@ -147,7 +148,7 @@ class _StageTable(QWidget):
         try:
             call(*args, **kwargs)
         except ServiceError as exc:
-            self.show_error(str(exc))
+            self.show_error(refusal(exc))
             self.reload()
             return False
         self.error.hide()
@@ -304,7 +305,7 @@ class PipelineStagesEditor(_StageTable):
         try:
             stage_id = self.services.stages.add_stage(self.pipeline_id, name)
         except ServiceError as exc:
-            self.show_error(str(exc))
+            self.show_error(refusal(exc))
             return None
         self.reload()
         self.select_stage(stage_id)
@@ -325,7 +326,7 @@ class PipelineStagesEditor(_StageTable):
         try:
             pipeline_id = self.services.stages.add_pipeline(name, stages)
         except ServiceError as exc:
-            self.show_error(str(exc))
+            self.show_error(refusal(exc))
             return None
         self._fill_pipelines(select=pipeline_id)
         return pipeline_id
@@ -373,7 +374,7 @@ class FunnelStagesEditor(_StageTable):
         try:
             stage_id = self.services.stages.add_funnel_stage(name, position)
         except ServiceError as exc:
-            self.show_error(str(exc))
+            self.show_error(refusal(exc))
             return None
         self.reload()
         self.select_stage(stage_id)

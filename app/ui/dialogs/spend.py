@@ -28,6 +28,7 @@ from app.services import ServiceError, Services
 from app.services.company_queries import CompanyQueries
 from app.ui import format as fmt
 from app.ui.companies.common import RowsModel
+from app.ui.errors import refusal
 from app.ui.theme import warning_color
 
 # Larger than any plausible monthly spend: almost certainly a typing slip.
@@ -178,7 +179,7 @@ class SpendDialog(QDialog):
         try:
             self._services.catalog.set_spend(channel.strip(), month_start(month), minor)
         except ServiceError as exc:
-            self._show_error(str(exc))
+            self._show_error(refusal(exc))
             return False
         self._show_error("")
         self.amount.clear()

@@ -25,6 +25,7 @@ from app.domain.money import parse_amount
 from app.domain.periods import period_of
 from app.services import ServiceError, Services
 from app.ui import format as fmt
+from app.ui.errors import refusal
 
 PROGRESS_SCALE = 1000  # progress bars count in tenths of a percent
 
@@ -242,7 +243,7 @@ class TargetDialog(QDialog):
                 self.owner.currentData(),
             )
         except ServiceError as exc:
-            self._show_error("form", str(exc))
+            self._show_error("form", refusal(exc))
             return
         self.accept()
 
