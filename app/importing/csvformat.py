@@ -187,15 +187,16 @@ def _records(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _fast_records(
+def _fast_table(
     text: str, delimiter: str, *, pos: int = 0, line: int = 1
-) -> Iterator[tuple[int, list[str]]]:
-    """What _records(strict=True) yields, tokenised by the csv module: 10x faster.
+) -> tuple[list[int], list[list[str]], CsvError | None]:
+    """What _records(strict=True) finds, tokenised by the csv module (10x faster) as lists:
+    (physical line where each record starts, its cells, the error that ended the file or None).
 
     The two agree on every record whose quotes close. At the end of the file the csv module
     silently closes a quote left open, where _records backtracks (three quotes can be an empty
     quoted value and a literal quote) or raises the "never closed" error naming the line. So
-    the last record is held back and, when it holds a quote, the rest is read by _records.
+    the last record, when it holds a quote, is read again by _records.
     """
     if len(text) - pos >= csv.field_size_limit():
         # The limit is process-wide; raising it only lets a huge note through, never harms.
@@ -203,24 +204,41 @@ def _fast_records(
     reader = csv.reader(
         io.StringIO(text[pos:], newline=""), delimiter=delimiter, quotechar='"', strict=False
     )
-    held: tuple[int, list[str]] | None = None
-    lines_read = 0
+    records: list[list[str]] = []
+    ends: list[int] = []  # lines read after each record
     for cells in reader:
-        if held is not None:
-            yield held
-        held = (line + lines_read, cells or [""])
-        lines_read = reader.line_num
-    if held is None:
-        return
+        records.append(cells or [""])
+        ends.append(reader.line_num)
+    if not records:
+        return [], [], None
+    lines = [line, *(line + end for end in ends[:-1])]
+    last = lines[-1]
+    quote = text.rfind('"', pos)
+    if quote < 0 or line + _newlines(text[pos:quote]) < last:
+        return lines, records, None  # no quote in the last record
     start = pos
-    if held[0] > line:
-        # Offset of the held record's first line: the end of the line break before it.
+    if last > line:
+        # Offset of the last record's first line: the end of the line break before it.
         breaks = _LINE_BREAK.finditer(text, pos)
-        start = next(itertools.islice(breaks, held[0] - line - 1, None)).end()
-    if '"' in text[start:]:
-        yield from _records(text, delimiter, pos=start, line=held[0])
-    else:
-        yield held
+        start = next(itertools.islice(breaks, last - line - 1, None)).end()
+    del lines[-1], records[-1]
+    try:
+        for record_line, cells in _records(text, delimiter, pos=start, line=last):
+            lines.append(record_line)
+            records.append(cells)
+    except CsvError as exc:
+        return lines, records, exc
+    return lines, records, None
+
+
+def _fast_records(
+    text: str, delimiter: str, *, pos: int = 0, line: int = 1
+) -> Iterator[tuple[int, list[str]]]:
+    """_fast_table as _records yields it: (line, cells) per record, then the error if any."""
+    lines, records, error = _fast_table(text, delimiter, pos=pos, line=line)
+    yield from zip(lines, records, strict=True)
+    if error is not None:
+        raise error
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -649,18 +667,37 @@ def peek_columns(
 
 @dataclass
 class ParsedFile:
-    """A decoded, split file: raw trimmed strings per canonical field, nothing converted yet."""
+    """A decoded, split file held column by column: per canonical field one trimmed,
+    unneutralised string per row, nothing converted yet.
+
+    Columns, not a dict per row: a 100k-row import then fetches, strips and converts whole
+    columns in C (map, itemgetter, dict lookups per distinct value) — a third of its time was
+    building and reading 200k small dicts.
+    """
 
     kind: str
     delimiter: str
     encoding: str  # "utf-8-sig", "utf-8", "utf-16" or "cp1252"
     mapping: dict[int, str]
     unknown_columns: list[str]
-    rows: list[tuple[int, dict[str, str]]] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)  # physical line where each row starts
+    values: dict[str, list[str]] = field(default_factory=dict)  # field → a value per row
     header: list[str] = field(default_factory=list)
     header_line: int = 1
     # field → its columns, the one read first leading (several may share a field)
     columns: dict[str, list[int]] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    @property
+    def rows(self) -> list[tuple[int, dict[str, str]]]:
+        """(line, {field: value}) per row: the file as a reader of one row at a time sees it."""
+        names = list(self.values)
+        return [
+            (line, dict(zip(names, cells, strict=True)))
+            for line, *cells in zip(self.lines, *self.values.values(), strict=True)
+        ]
 
     def column_of(self, name: str) -> str:
         """Header of the column a field is read from first, for messages; "" if none."""
@@ -684,8 +721,7 @@ def read_rows(
     `columns` overrides the automatic header match as map_headers describes; the choice is
     made once, with the header, so reading the rows costs the same either way.
 
-    Rows are (physical line where the record starts, {field: trimmed, unneutralised string});
-    blank lines are skipped, short rows padded. CsvError lists everything wrong with the
+    Blank lines are skipped, short rows padded. CsvError lists everything wrong with the
     structure (encoding, unclosed quote, missing required column, rows wider than the header).
     Contacts whose name comes in parts also get "name" = first + last.
     """
@@ -693,94 +729,97 @@ def read_rows(
     text, encoding = _decode(data)
     declared, pos, line = _body_start(text)
     delimiter = declared or sniff_delimiter(text)
+    lines, records, error = _fast_table(text, delimiter, pos=pos, line=line)
+    # Blank records are skipped; most rows show they are not by their first cell.
+    kept = [
+        i
+        for i, cells in enumerate(records)
+        if (cells[0] and not cells[0].isspace()) or not _is_blank(cells)
+    ]
     problems: list[Problem] = []
-    records = _fast_records(text, delimiter, pos=pos, line=line)
-    header: list[str] | None = None
-    header_line = line
-    parsed: ParsedFile | None = None
-    read_row: Callable[[list[str]], dict[str, str]] = dict
-    try:
-        for record_line, cells in records:
-            if _is_blank(cells):
-                continue
-            if header is None:
-                header, header_line = cells, record_line
-                matched, unknown = _map_columns(
-                    kind, header, header_line=header_line, columns=columns
-                )
-                by_field = _columns_by_priority(matched)
-                read_row = _row_reader(by_field, kind)
-                parsed = ParsedFile(
-                    kind,
-                    delimiter,
-                    encoding,
-                    {col: name for col, (name, _rank) in matched.items()},
-                    unknown,
-                    header=header,
-                    header_line=header_line,
-                    columns=by_field,
-                )
-                continue
-            if len(cells) > len(header):
-                problems.append(
-                    Problem(
-                        record_line,
-                        "",
-                        f"This row has {len(cells)} cells but the header has {len(header)}; "
-                        f"a value probably contains an unquoted {_delimiter_name(delimiter)}",
-                    )
-                )
-                continue
-            assert parsed is not None
-            parsed.rows.append((record_line, read_row(cells)))
-    except CsvError as exc:
-        problems.extend(exc.problems)
-    if header is None and not problems:
-        problems.append(Problem(header_line, "", "The file is empty: no header line found"))
+    if not kept:
+        problems.extend(error.problems if error else [])
+        raise CsvError(problems or [Problem(line, "", "The file is empty: no header line found")])
+    header, header_line = records[kept[0]], lines[kept[0]]
+    # A wrong header is all there is to say: its rows cannot be read as meant.
+    matched, unknown = _map_columns(kind, header, header_line=header_line, columns=columns)
+    width = len(header)
+    if len(kept) < len(records):
+        lines = [lines[i] for i in kept[1:]]
+        records = [records[i] for i in kept[1:]]
+    else:
+        lines, records = lines[1:], records[1:]
+    if max(map(len, records), default=0) > width:
+        problems.extend(
+            Problem(
+                record_line,
+                "",
+                f"This row has {len(cells)} cells but the header has {width}; "
+                f"a value probably contains an unquoted {_delimiter_name(delimiter)}",
+            )
+            for record_line, cells in zip(lines, records, strict=True)
+            if len(cells) > width
+        )
+    if error is not None:
+        problems.extend(error.problems)
     if problems:
         raise CsvError(problems)
-    assert parsed is not None
-    return parsed
+    by_field = _columns_by_priority(matched)
+    return ParsedFile(
+        kind,
+        delimiter,
+        encoding,
+        {col: name for col, (name, _rank) in matched.items()},
+        unknown,
+        lines=lines,
+        values=_field_values(records, width, by_field, kind),
+        header=header,
+        header_line=header_line,
+        columns=by_field,
+    )
 
 
 def _delimiter_name(delimiter: str) -> str:
     return {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
 
 
-def _row_reader(columns: dict[str, list[int]], kind: str) -> Callable[[list[str]], dict[str, str]]:
-    """A function from one record's cells to {field: value}, its column plan made once.
+def _clean(cells: Sequence[str]) -> list[str]:
+    """A column's cells trimmed and unneutralised; whether any cell starts with an apostrophe
+    is found by one scan of the column joined, in C, rather than a test per cell."""
+    cells = list(map(str.strip, cells))
+    joined = "\x00".join(cells)  # a NUL inside a cell can only cause a needless unneutralise
+    if joined.startswith("'") or "\x00'" in joined:
+        return list(map(unneutralise, cells))
+    return cells
 
-    Written for speed (a 100k-row import reads 800k cells): the single-column fields are
-    fetched, stripped and zipped in C, and unneutralise runs only when an apostrophe is there.
-    """
-    single = [(name, cols[0]) for name, cols in columns.items() if len(cols) == 1]
-    several = [(name, cols) for name, cols in columns.items() if len(cols) > 1]
-    names = [name for name, _col in single]
-    fetch = operator.itemgetter(*[col for _name, col in single]) if single else None
-    width = 1 + max((c for cols in columns.values() for c in cols), default=0)
-    join_name = kind == "contacts"
-    strip = str.strip
 
-    def read(cells: list[str]) -> dict[str, str]:
-        if len(cells) < width:
-            cells = cells + [""] * (width - len(cells))
-        values: dict[str, str] = {}
-        if fetch is not None:
-            got = fetch(cells)
-            values = dict(zip(names, map(strip, got if len(names) > 1 else (got,)), strict=True))
-            if "'" in "".join(values.values()):
-                values = {k: unneutralise(v) for k, v in values.items()}
-        for name, cols in several:
-            values[name] = next(
-                (v for v in (unneutralise(cells[c].strip()) for c in cols) if v), ""
-            )
-        if join_name and not values.get("name"):
-            parts = [values.get("first_name", ""), values.get("last_name", "")]
-            if any(parts):
-                values["name"] = " ".join(p for p in parts if p)
-        return values
-
-    return read
+def _field_values(
+    records: list[list[str]], width: int, columns: dict[str, list[int]], kind: str
+) -> dict[str, list[str]]:
+    """field → its values, one per record: a field fed by several columns takes the first
+    non-empty in priority order. Fields fed by one column come first, as they are read."""
+    if records and min(map(len, records)) < width:
+        records = [cells + [""] * (width - len(cells)) for cells in records]
+    wanted = sorted({col for cols in columns.values() for col in cols})
+    if len(wanted) == 1:
+        cells_of = {wanted[0]: _clean(list(map(operator.itemgetter(wanted[0]), records)))}
+    else:
+        picked = zip(*map(operator.itemgetter(*wanted), records), strict=True) if records else ()
+        cells_of = dict(zip(wanted, map(_clean, picked), strict=False))
+        cells_of = {col: cells_of.get(col, []) for col in wanted}
+    values = {name: cells_of[cols[0]] for name, cols in columns.items() if len(cols) == 1}
+    for name, cols in columns.items():
+        if len(cols) > 1:
+            candidates = zip(*(cells_of[col] for col in cols), strict=True)
+            values[name] = [next(filter(None, cells), "") for cells in candidates]
+    if kind == "contacts" and ("first_name" in values or "last_name" in values):
+        empty = [""] * len(records)
+        names = values.get("name", empty)
+        parts = zip(values.get("first_name", empty), values.get("last_name", empty), strict=True)
+        values["name"] = [
+            name or " ".join(filter(None, pair)) for name, pair in zip(names, parts, strict=True)
+        ]
+    return values
 
 
 # --- values --------------------------------------------------------------------------------
@@ -938,93 +977,82 @@ _CONVERTERS: dict[str, Callable[[str, str], object]] = {
 }
 
 
-def _convert(name: str, raw: str) -> object:
-    """One field's typed value; ValueError with a user-facing message when it cannot be."""
-    convert = _CONVERTERS.get(name)
-    return raw if convert is None else convert(raw, _LABELS.get(name, name))
+@dataclass
+class Records:
+    """A file's rows converted, column by column: per field one typed value per row (None
+    where that cell is bad), which rows have a problem, and the problems in line order.
 
-
-def record_converter(
-    parsed: ParsedFile,
-) -> Callable[[int, dict[str, str]], tuple[dict[str, object], list[Problem]]]:
-    """One row's typed record and its problems, for the rows of one file: its per-field plan
-    made once (100k-row files).
-
-    Empty cells skip their converter: each gives the same empty value every time.
+    Typed values are shared between rows with the same cell (one tags list for every "vip"):
+    read them, never change them.
     """
-    required = "title" if parsed.kind == "deals" else "name"
-    converters = {
-        name: (convert, _LABELS.get(name, name), convert("", _LABELS.get(name, name)))
-        for name, convert in _CONVERTERS.items()
-        if name in parsed.columns
-    }
-    empty_message = f"{_LABELS[required]} must not be empty"
-    required_column = parsed.column_of(required)
 
-    # Rows list their fields in one order (read_rows builds them alike): convert in that order,
-    # so a row's problems read left to right.
-    first = parsed.rows[0][1] if parsed.rows else {}
-    order = [(name, *converters[name]) for name in first if name in converters]
-    order += [(name, *spec) for name, spec in converters.items() if name not in first]
+    lines: list[int]
+    values: dict[str, list]
+    bad: bytearray  # 1 for a row with a problem
+    problems: list[Problem]
 
-    # Files repeat their statuses, currencies, dates and amounts: each distinct cell of a field
-    # is converted once. Tags are lists, which records must not share, so they are not cached.
-    caches = {name: {} for name, *_ in order if name != "tags"}
+    def column(self, name: str) -> list:
+        """A field's values, or None for every row when the file has no such column."""
+        found = self.values.get(name)
+        return found if found is not None else [None] * len(self.lines)
 
-    def convert_one(line: int, row: dict[str, str]) -> tuple[dict[str, object], list[Problem]]:
-        problems: list[Problem] = []
-        record: dict[str, object] = dict(row)
-        for name, convert, label, empty in order:
-            raw = row.get(name)
-            if raw is None:
-                continue
-            if not raw:
-                record[name] = _copy_empty(empty)
-                continue
-            cache = caches.get(name)
-            if cache is not None:
-                hit = cache.get(raw, _MISSING)
-                if hit is not _MISSING:
-                    record[name] = hit
-                    continue
+    def rows(self) -> Iterator[tuple[int, dict[str, object], bool]]:
+        """(line, {field: typed value}, has a problem) per row."""
+        names = list(self.values)
+        for line, bad, *cells in zip(self.lines, self.bad, *self.values.values(), strict=True):
+            yield line, dict(zip(names, cells, strict=True)), bool(bad)
+
+
+def convert_columns(parsed: ParsedFile) -> Records:
+    """Typed records: value → int minor units, dates → date | None, probability → int | None,
+    status → "open" | "won" | "lost" | None, currency → "EUR" | "", tags → list[str], the rest
+    str. Bad values and empty required values become Problems, in line order and, within a
+    line, in column order.
+
+    Files repeat their statuses, currencies, dates and amounts: each distinct cell of a column
+    is converted once and the column mapped through the results in C.
+    """
+    lines = parsed.lines
+    problems: list[Problem] = []
+    bad = bytearray(len(lines))
+    values: dict[str, list] = dict(parsed.values)
+    for name, cells in parsed.values.items():
+        convert = _CONVERTERS.get(name)
+        if convert is None:
+            continue
+        label = _LABELS.get(name, name)
+        typed: dict[str, object] = {}
+        failed: dict[str, str] = {}
+        for cell in dict.fromkeys(cells):
             try:
-                value = convert(raw, label)
+                typed[cell] = convert(cell, label)
             except ValueError as exc:
-                del record[name]
-                problems.append(Problem(line, parsed.column_of(name), str(exc)))
-                continue
-            record[name] = value
-            if cache is not None:
-                cache[raw] = value
-        if not row.get(required):
-            problems.append(Problem(line, required_column, empty_message))
-        return record, problems
-
-    return convert_one
-
-
-_MISSING = object()
-
-
-def _copy_empty(value: object) -> object:
-    # The empty tags value is a list: each record gets its own.
-    return [] if isinstance(value, list) else value
+                typed[cell] = None
+                failed[cell] = str(exc)
+        values[name] = list(map(typed.__getitem__, cells))
+        if failed:
+            column = parsed.column_of(name)
+            for i, cell in enumerate(cells):
+                if cell in failed:
+                    problems.append(Problem(lines[i], column, failed[cell]))
+                    bad[i] = 1
+    required = "title" if parsed.kind == "deals" else "name"
+    message = f"{_LABELS[required]} must not be empty"
+    column = parsed.column_of(required)
+    for i, cell in enumerate(parsed.values.get(required) or [""] * len(lines)):
+        if not cell:
+            problems.append(Problem(lines[i], column, message))
+            bad[i] = 1
+    problems.sort(key=operator.attrgetter("line"))  # stable: column order within a line
+    return Records(lines, values, bad, problems)
 
 
 def convert_rows(parsed: ParsedFile) -> list[tuple[int, dict[str, object]]]:
-    """Typed records: value → int minor units, dates → date | None, probability → int | None,
-    status → "open" | "won" | "lost" | None, currency → "EUR" | "", tags → list[str], the rest
-    str. Empty required values and bad values become Problems; CsvError lists them all."""
-    problems: list[Problem] = []
-    records: list[tuple[int, dict[str, object]]] = []
-    convert = record_converter(parsed)
-    for line, row in parsed.rows:
-        record, found = convert(line, row)
-        problems.extend(found)
-        records.append((line, record))
-    if problems:
-        raise CsvError(problems)
-    return records
+    """convert_columns as (line, record) per row; CsvError lists every problem."""
+    records = convert_columns(parsed)
+    if records.problems:
+        raise CsvError(records.problems)
+    return [(line, record) for line, record, _bad in records.rows()]
 
 
 # --- writing -------------------------------------------------------------------------------
