@@ -679,3 +679,83 @@ def test_ics_fold_and_escape():
     assert folded.replace("\r\n ", "") == line + "\r\n"
     assert exporter.ics_fold("x" * 75) == "x" * 75 + "\r\n"
     assert re.fullmatch("x{75}\r\n x\r\n", exporter.ics_fold("x" * 76))
+
+
+def test_won_deals_make_many_existing_companies_customers_in_one_go(services):
+    """The bulk conversion of matched companies does what move_company_to does for one: from
+    the earliest win, or from entering the current stage when that came later; an earlier
+    conversion date is kept; customers stay as they are; the funnel tallies follow."""
+    from app.services.companies import move_company_to
+    from tests.test_tallies import PERIODS, assert_tallies_agree
+
+    stage = {name: sid for sid, name in services.stages.funnel_stages()}
+    s = services.companies
+    interest = s.create(
+        "Interessent", funnel_stage_id=stage["Interest"], entered_on=dt.date(2025, 1, 1)
+    )
+    late = s.create("Spätzugang", entered_on=dt.date(2026, 3, 1))
+    back = s.create("Rückkehrer", entered_on=dt.date(2025, 1, 1))
+    with services.transaction():
+        move_company_to(back, stage["Conversion"], midnight(2025, 6, 1))
+        move_company_to(back, stage["Engagement"], midnight(2025, 7, 1))
+    customer = s.create(
+        "Kunde", funnel_stage_id=stage["Conversion"], entered_on=dt.date(2025, 2, 1)
+    )
+    many = [
+        s.create(f"Firma {i}", funnel_stage_id=stage["Interest"], entered_on=dt.date(2025, 5, 1))
+        for i in range(300)
+    ]
+    lines = ["title;company;status;closed;created"]
+    lines += [
+        "A;interessent;won;2026-02-03;2026-01-10",
+        "B;Spätzugang;won;2026-02-03;2026-01-10",
+        "C1;Rückkehrer;won;2026-04-01;2026-01-10",
+        "C2;Rückkehrer;won;2026-02-03;2026-01-10",
+        "C3;Rückkehrer;open;;2026-01-10",
+        "D;Kunde;won;2026-02-03;2026-01-10",
+    ]
+    lines += [f"E{i};Firma {i};won;2026-0{1 + i % 9}-15;2026-01-01" for i in range(300)]
+    summary = importer.import_csv(services, csv_bytes(lines), "deals")
+    assert summary.converted == 303
+
+    def funnel_history(company_id):
+        rows = (
+            StageHistory.select()
+            .where(StageHistory.company == company_id)
+            .order_by(StageHistory.entered_at, StageHistory.id)
+        )
+        return [(h.funnel_stage.name, h.entered_at, h.left_at) for h in rows]
+
+    (conversion_position,) = services.db.execute_sql(
+        "SELECT MAX(position) FROM funnel_stage"
+    ).fetchone()
+    assert funnel_history(interest) == [
+        ("Interest", midnight(2025, 1, 1), midnight(2026, 2, 3)),
+        ("Conversion", midnight(2026, 2, 3), None),
+    ]
+    assert funnel_history(late) == [
+        ("Awareness", midnight(2026, 3, 1), midnight(2026, 3, 1)),
+        ("Conversion", midnight(2026, 3, 1), None),
+    ]
+    assert funnel_history(back)[-2:] == [
+        ("Engagement", midnight(2025, 7, 1), midnight(2026, 2, 3)),
+        ("Conversion", midnight(2026, 2, 3), None),
+    ]
+    assert funnel_history(customer) == [("Conversion", midnight(2025, 2, 1), None)]
+    for i, company_id in enumerate(many):
+        won = midnight(2026, 1 + i % 9, 15)
+        assert funnel_history(company_id) == [
+            ("Interest", midnight(2025, 5, 1), won),
+            ("Conversion", won, None),
+        ]
+    converted = {
+        c.id: (c.funnel_stage.name, c.reached_position, c.converted_at)
+        for c in Company.select().where(Company.id.in_([interest, late, back, customer]))
+    }
+    assert converted == {
+        interest: ("Conversion", conversion_position, midnight(2026, 2, 3)),
+        late: ("Conversion", conversion_position, midnight(2026, 3, 1)),
+        back: ("Conversion", conversion_position, midnight(2025, 6, 1)),  # its first time
+        customer: ("Conversion", conversion_position, midnight(2025, 2, 1)),
+    }
+    assert_tallies_agree(services, PERIODS)

@@ -32,7 +32,6 @@ from app.importing.csvformat import (
     recognised_fields,
 )
 from app.services.base import check_writable
-from app.services.companies import move_company_to
 from app.storage import tallies
 from app.storage.bulk import indexes_rebuilt, insert_rows, page_cache
 from app.storage.models import (
@@ -51,7 +50,6 @@ from app.storage.models import (
     Tag,
     utc_now,
 )
-from app.storage.sql import as_datetime
 
 if TYPE_CHECKING:
     from app.services import Services
@@ -1161,15 +1159,53 @@ class _Planner:
             advance(self.history_rows)
         insert_rows(db, DealTag, ("deal", "tag"), self.deal_tags)
         insert_rows(db, CompanyTag, ("company", "tag"), self.company_tags)
-        for company_id, won_at in self.conversions:
-            since = (
-                StageHistory.select(pw.fn.MAX(StageHistory.entered_at))
-                .where((StageHistory.company == company_id) & StageHistory.left_at.is_null())
-                .scalar()
-            )
-            at = max(won_at, as_datetime(since)) if since else won_at
-            move_company_to(company_id, self.conversion, at)
+        self._write_conversions(db)
         self.tick(self.total)
+
+    def _write_conversions(self, db: pw.SqliteDatabase) -> None:
+        """Existing companies with a won deal become customers (Conversion) from their earliest
+        win, or from when they entered their current stage if that was later: what
+        companies.move_company_to does for one, here in five statements for all of them
+        (one at a time it was 1 ms a company: 3 s for 3,000 converted customers)."""
+        if not self.conversions:
+            return
+        position = self.funnel_position[self.conversion]
+        db.execute_sql(
+            "CREATE TEMP TABLE import_conversion (company_id INTEGER PRIMARY KEY, at TEXT)"
+        )
+        try:
+            db.cursor().executemany(
+                "INSERT INTO temp.import_conversion (company_id, at) VALUES (?, ?)",
+                [(cid, self.text(at)) for cid, at in self.conversions],
+            )
+            # Timestamps are stored as ISO text: their order as text is their order in time.
+            db.execute_sql(
+                "UPDATE temp.import_conversion SET at = MAX(at, COALESCE(("
+                "SELECT MAX(h.entered_at) FROM stage_history h "
+                "WHERE h.company_id = import_conversion.company_id AND h.left_at IS NULL), at))"
+            )
+            db.execute_sql(
+                "UPDATE stage_history SET left_at = (SELECT c.at FROM temp.import_conversion c "
+                "WHERE c.company_id = stage_history.company_id) "
+                "WHERE company_id IN (SELECT company_id FROM temp.import_conversion) "
+                "AND left_at IS NULL"
+            )
+            db.execute_sql(
+                "INSERT INTO stage_history (company_id, funnel_stage_id, entered_at) "
+                "SELECT company_id, ?, at FROM temp.import_conversion ORDER BY company_id",
+                (self.conversion,),
+            )
+            db.execute_sql(
+                "UPDATE company SET funnel_stage_id = ?, "
+                "reached_position = MAX(reached_position, ?), "
+                "converted_at = (SELECT CASE WHEN company.converted_at IS NULL "
+                "OR company.converted_at > c.at THEN c.at ELSE company.converted_at END "
+                "FROM temp.import_conversion c WHERE c.company_id = company.id) "
+                "WHERE id IN (SELECT company_id FROM temp.import_conversion)",
+                (self.conversion, position),
+            )
+        finally:
+            db.execute_sql("DROP TABLE temp.import_conversion")
 
     def _write_deal_history(self, db: pw.SqliteDatabase) -> None:
         """The imported deals' history rows, read from their deal rows inside SQLite.
