@@ -759,3 +759,20 @@ def test_won_deals_make_many_existing_companies_customers_in_one_go(services):
         customer: ("Conversion", conversion_position, midnight(2025, 2, 1)),
     }
     assert_tallies_agree(services, PERIODS)
+
+
+def test_many_won_over_companies_fit_a_small_variable_limit(services):
+    """Python builds ship SQLite with different limits on variables per statement (999 in
+    older ones); finding which won companies are customers already must not depend on it."""
+    import sqlite3
+
+    names = ["name;funnel_stage"] + [f"Firma {i};Interest" for i in range(1100)]
+    importer.import_csv(services, csv_bytes(names), "companies")
+    services.db.connection().setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+    lines = ["title;company;status;closed"] + [
+        f"D{i};Firma {i};won;2026-02-03" for i in range(1100)
+    ]
+    summary = importer.import_csv(services, csv_bytes(lines), "deals")
+    assert summary.converted == 1100
+    customers = Company.select().where(Company.converted_at.is_null(False)).count()
+    assert customers == 1100

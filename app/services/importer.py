@@ -93,6 +93,7 @@ STATUS_STAGES = {
 }
 STATUS_STAGE_NAMES = ("Closed Won", "Closed Lost")
 SAMPLE_ROWS = 200  # rows of the preview table
+ID_SLICE = 900  # ids per IN (...): SQLite before 3.32 allowed 999 variables, less the rest
 
 
 @functools.lru_cache(maxsize=262_144)
@@ -1043,16 +1044,18 @@ class _Planner:
                 self.company_tags.append((new.id, tag_id))
         # Existing companies with a won deal that are not customers yet.
         won = {cid: at for cid, at in self.matched_companies.items() if at is not None}
-        self.conversions: list[tuple[int, dt.datetime]] = []
-        if won:
-            current = dict(
-                Company.select(Company.id, Company.funnel_stage)
-                .where(Company.id.in_(list(won)))
-                .tuples()
+        ids = list(won)
+        customers: set[int] = set()
+        # In slices: the SQLite a Python was built with may allow few variables a statement.
+        for start in range(0, len(ids), ID_SLICE):
+            query = Company.select(Company.id).where(
+                Company.id.in_(ids[start : start + ID_SLICE])
+                & (Company.funnel_stage == self.conversion)
             )
-            self.conversions = [
-                (cid, at) for cid, at in won.items() if current.get(cid) != self.conversion
-            ]
+            customers.update(cid for (cid,) in query.tuples())
+        self.conversions: list[tuple[int, dt.datetime]] = [
+            (cid, at) for cid, at in won.items() if cid not in customers
+        ]
 
     # ---- writing -------------------------------------------------------------------------
     def write(self, db: pw.SqliteDatabase) -> None:
