@@ -143,6 +143,19 @@ class _StageTable(QWidget):
             self.table.selectRow(self.stage_ids().index(stage_id))
 
     # ---- writing -------------------------------------------------------------------------
+    def _add(self, call, *args) -> int | None:
+        """Add a stage through `call`, then select it with its name open for editing; None
+        when the service refused (shown under the table)."""
+        try:
+            stage_id = call(*args)
+        except ServiceError as exc:
+            self.show_error(refusal(exc))
+            return None
+        self.reload()
+        self.select_stage(stage_id)
+        self.table.editItem(self.table.item(self.stage_ids().index(stage_id), 0))
+        return stage_id
+
     def _run(self, call, *args, **kwargs) -> bool:
         """One service write; a refusal is shown under the table and the list re-read."""
         try:
@@ -302,15 +315,7 @@ class PipelineStagesEditor(_StageTable):
 
     def add_stage(self, name: str | None = None) -> int | None:
         name = name or self._unique_name(self.tr("New stage"))
-        try:
-            stage_id = self.services.stages.add_stage(self.pipeline_id, name)
-        except ServiceError as exc:
-            self.show_error(refusal(exc))
-            return None
-        self.reload()
-        self.select_stage(stage_id)
-        self.table.editItem(self.table.item(self.stage_ids().index(stage_id), 0))
-        return stage_id
+        return self._add(self.services.stages.add_stage, self.pipeline_id, name)
 
     def add_pipeline(self, name: str | None = None) -> int | None:
         """A new pipeline starting with a copy of the shown pipeline's stages."""
@@ -371,15 +376,7 @@ class FunnelStagesEditor(_StageTable):
         name = name or self._unique_name(self.tr("New stage"))
         row = self.current_row()
         position = row + 1 if 0 <= row < self.rows() - 1 else None
-        try:
-            stage_id = self.services.stages.add_funnel_stage(name, position)
-        except ServiceError as exc:
-            self.show_error(refusal(exc))
-            return None
-        self.reload()
-        self.select_stage(stage_id)
-        self.table.editItem(self.table.item(self.stage_ids().index(stage_id), 0))
-        return stage_id
+        return self._add(self.services.stages.add_funnel_stage, name, position)
 
     def _reorder(self, ids: list[int]) -> None:
         self.services.stages.reorder_funnel_stages(ids)
