@@ -801,12 +801,15 @@ def _field_values(
     if records and min(map(len, records)) < width:
         records = [cells + [""] * (width - len(cells)) for cells in records]
     wanted = sorted({col for cols in columns.values() for col in cols})
-    if len(wanted) == 1:
-        cells_of = {wanted[0]: _clean(list(map(operator.itemgetter(wanted[0]), records)))}
+    # The wanted columns fetched from every record and transposed, in C.
+    picked: Iterable[Sequence[str]]
+    if not records:
+        picked = [() for _col in wanted]
+    elif len(wanted) == 1:
+        picked = [list(map(operator.itemgetter(wanted[0]), records))]
     else:
-        picked = zip(*map(operator.itemgetter(*wanted), records), strict=True) if records else ()
-        cells_of = dict(zip(wanted, map(_clean, picked), strict=False))
-        cells_of = {col: cells_of.get(col, []) for col in wanted}
+        picked = zip(*map(operator.itemgetter(*wanted), records), strict=True)
+    cells_of = dict(zip(wanted, map(_clean, picked), strict=True))
     values = {name: cells_of[cols[0]] for name, cols in columns.items() if len(cols) == 1}
     for name, cols in columns.items():
         if len(cols) > 1:
