@@ -74,6 +74,20 @@ def test_every_sort_key_orders_all_rows(services):
     assert q.ids(limit=2) + q.ids(offset=2, limit=2) == q.ids()
 
 
+def test_row_number_is_the_place_in_ids_for_every_sort_and_filter(services):
+    make(services)
+    for i in range(12):  # ties in every key but the name: the id decides
+        services.companies.create(f"Firma {i % 4}", group="SMB" if i % 2 else "")
+    q = CompanyQueries(services)
+    for f in (CompanyFilter(), CompanyFilter(group="SMB"), CompanyFilter(text="firma 1")):
+        for key in SORT_KEYS:
+            for desc in (False, True):
+                ids = q.ids(f, key, desc)
+                assert [q.row_number(i, f, key, desc) for i in ids] == list(range(len(ids)))
+    beta = q.ids(CompanyFilter(text="Beta"))[0]
+    assert q.row_number(beta, CompanyFilter(group="SMB")) is None  # hidden by the filter
+
+
 def test_cohort_equals_funnel_report_counts(services):
     make(services)
     old = services.companies.create("Old", entered_on=TODAY - dt.timedelta(days=800))

@@ -204,6 +204,14 @@ def _sort_expression(key: str):
     }[key]
 
 
+def _table_order(sort: str, descending: bool) -> tuple[pw.Ordering, pw.Ordering]:
+    """The table's order: the sort key (empty values last either way), then the id."""
+    if sort not in SORT_KEYS:
+        raise ValueError(f"unknown sort key {sort!r}")
+    order = pw.Ordering(_sort_expression(sort), "DESC" if descending else "ASC", nulls="LAST")
+    return order, Company.id.desc() if descending else Company.id.asc()
+
+
 class CompanyQueries(Service):
     # ---- the table -----------------------------------------------------------------------
     def count(self, f: CompanyFilter = CompanyFilter()) -> int:
@@ -218,11 +226,7 @@ class CompanyQueries(Service):
         limit: int | None = None,
     ) -> list[int]:
         """Company ids in table order; the page's details come from rows()."""
-        if sort not in SORT_KEYS:
-            raise ValueError(f"unknown sort key {sort!r}")
-        key = _sort_expression(sort)
-        order = pw.Ordering(key, "DESC" if descending else "ASC", nulls="LAST")
-        tie = Company.id.desc() if descending else Company.id.asc()
+        order, tie = _table_order(sort, descending)
         query = (
             Company.select(Company.id)
             .where(company_condition(f))
@@ -232,6 +236,32 @@ class CompanyQueries(Service):
         if limit is not None:
             query = query.limit(limit)
         return [company_id for (company_id,) in query.tuples()]
+
+    def row_number(
+        self,
+        company_id: int,
+        f: CompanyFilter = CompanyFilter(),
+        sort: str = "name",
+        descending: bool = False,
+    ) -> int | None:
+        """Where a company stands in the table order of ids() (0 first); None when the filter
+        hides it. One number back instead of every id before it."""
+        order, tie = _table_order(sort, descending)
+        numbered = (
+            Company.select(
+                Company.id.alias("company_id"),
+                pw.fn.ROW_NUMBER().over(order_by=[order, tie]).alias("n"),
+            )
+            .where(company_condition(f))
+            .alias("numbered")
+        )
+        n = (
+            Company.select(numbered.c.n)
+            .from_(numbered)
+            .where(numbered.c.company_id == company_id)
+            .scalar()
+        )
+        return None if n is None else n - 1
 
     def rows(self, company_ids: list[int]) -> list[CompanyRow]:
         """The table's rows for these companies, in the given order (missing ones dropped)."""

@@ -323,3 +323,30 @@ def test_a_write_the_file_refuses_is_told_not_raised(view, services):
     assert "could not be saved" in view.message.text()
     assert Company.get_by_id(acme).group != "Enterprise"
     assert view.stack.count() == 0
+
+
+def test_show_company_far_down_a_long_list_searches_instead_of_reading_every_page(qtbot, services):
+    """Hundreds of companies: one near the top is reached by reading a page or two more, one
+    at the bottom by its name in the search box, never by loading every row before it."""
+    from app.services import importer
+    from app.ui.companies.common import PAGE
+    from app.ui.companies.view import FAR_PAGES
+
+    count = (FAR_PAGES + 5) * PAGE
+    names = "name\n" + "".join(f"Firma {i:04d}\n" for i in range(count))
+    importer.import_csv(services, names.encode(), "companies")
+    view = CompaniesView(services, QUndoStack())
+    qtbot.addWidget(view)
+    view.resize(1280, 800)
+    view.show()
+    near = Company.get(Company.name == f"Firma {PAGE + 10:04d}").id
+    view.show_company(near)
+    assert view.search.text() == ""
+    assert PAGE + 10 < view.model.rowCount() <= 3 * PAGE
+    assert view.selected_ids() == [near]
+    last = Company.get(Company.name == f"Firma {count - 1:04d}").id
+    view.show_company(last)
+    assert view.search.text() == f"Firma {count - 1:04d}"
+    assert view.model.rowCount() == 1
+    assert view.selected_ids() == [last]
+    assert view.detail.company_id == last

@@ -100,6 +100,11 @@ class CompanyTableModel(PagedTableModel):
                 self.index(min(changed), 0), self.index(max(changed), len(COLUMNS) - 1)
             )
 
+    @property
+    def order(self) -> tuple[str, bool]:
+        """(sort key, descending) of the table."""
+        return self._sort, self._descending
+
     def row_of(self, company_id: int) -> int | None:
         for i, r in enumerate(self._rows):
             if r.company_id == company_id:
