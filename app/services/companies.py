@@ -5,10 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
+import peewee as pw
+
 from app.services import QT_TRANSLATE_NOOP, ServiceError
 from app.services.base import Service
 from app.services.history import enter_funnel_stage
 from app.storage.models import Company, CompanyTag, Contact, FunnelStage, utc_now
+from app.storage.sql import ID_SLICE, id_slices
 
 COMPANY_FIELDS = {"name", "group", "source", "entered_on", "notes"}
 
@@ -91,7 +94,8 @@ class CompanyService(Service):
 
     def set_group(self, company_ids: Sequence[int], group: str) -> None:
         with self.write("company") as t:
-            Company.update(group=group.strip()).where(Company.id.in_(list(company_ids))).execute()
+            for part in id_slices(company_ids):
+                Company.update(group=group.strip()).where(Company.id.in_(part)).execute()
             t.ids.extend(company_ids)
 
     def add_tag(self, company_ids: Sequence[int], tag: str) -> None:
@@ -104,9 +108,10 @@ class CompanyService(Service):
 
         with self.write("company") as t:
             tag_id = Tag.select(Tag.id).where(Tag.name == tag.strip()).scalar()
-            CompanyTag.delete().where(
-                CompanyTag.company.in_(list(company_ids)) & (CompanyTag.tag == tag_id)
-            ).execute()
+            for part in id_slices(company_ids):
+                CompanyTag.delete().where(
+                    CompanyTag.company.in_(part) & (CompanyTag.tag == tag_id)
+                ).execute()
             t.ids.extend(company_ids)
 
     def delete(self, company_ids: Sequence[int]) -> None:
@@ -117,7 +122,8 @@ class CompanyService(Service):
 
     def _set_deleted(self, company_ids: Sequence[int], at: dt.datetime | None) -> None:
         with self.write("company") as t:
-            Company.update(deleted_at=at).where(Company.id.in_(list(company_ids))).execute()
+            for part in id_slices(company_ids):
+                Company.update(deleted_at=at).where(Company.id.in_(part)).execute()
             t.ids.extend(company_ids)
 
     # ---- contacts ------------------------------------------------------------------------
@@ -143,11 +149,12 @@ class CompanyService(Service):
 
 
 def _add_tags(company_ids: Sequence[int], names: Iterable[str]) -> None:
-    """Tag the companies (creating missing tags): one insert for all of them."""
+    """Tag the companies (creating missing tags): one insert per ID_SLICE // 2 rows, as
+    each row binds two variables."""
     from app.services.catalog import tag_ids
 
     rows = [(c, t) for t in tag_ids(names) for c in company_ids]
-    if rows:
+    for batch in pw.chunked(rows, ID_SLICE // 2):
         CompanyTag.insert_many(
-            rows, fields=[CompanyTag.company, CompanyTag.tag]
+            batch, fields=[CompanyTag.company, CompanyTag.tag]
         ).on_conflict_ignore().execute()

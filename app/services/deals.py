@@ -27,6 +27,7 @@ from app.storage.models import (
     Tag,
     utc_now,
 )
+from app.storage.sql import id_slices
 
 EDITABLE = {
     "title",
@@ -67,13 +68,15 @@ class DealService(Service):
 
     def company_ids(self, deal_ids: Sequence[int]) -> list[int]:
         """The companies of these deals: a win moves them, so undo must restore them too."""
-        return [
+        found = [
             c
+            for part in id_slices(deal_ids)
             for (c,) in Deal.select(Deal.company)
-            .where(Deal.id.in_(list(deal_ids)) & Deal.company.is_null(False))
+            .where(Deal.id.in_(part) & Deal.company.is_null(False))
             .distinct()
             .tuples()
         ]
+        return list(dict.fromkeys(found))
 
     def lost_reasons(self) -> list[str]:
         """Reasons used before, most used first, for the Lost dialog."""
@@ -262,12 +265,13 @@ class DealService(Service):
             stage = PipelineStage.get_by_id(stage_id)
             positions = _positions_for(stage_id, deal_ids, index)
             at = utc_now()
-            rows = (
-                Deal.select(Deal.id, Deal.stage, Deal.status, Deal.company)
-                .where(Deal.id.in_(list(deal_ids)))
+            current = {
+                d: (s, st, c)
+                for part in id_slices(deal_ids)
+                for d, s, st, c in Deal.select(Deal.id, Deal.stage, Deal.status, Deal.company)
+                .where(Deal.id.in_(part))
                 .tuples()
-            )
-            current = {d: (s, st, c) for d, s, st, c in rows}
+            }
             for deal_id, position in zip(deal_ids, positions, strict=True):
                 if deal_id not in current:
                     raise ServiceError(
@@ -318,19 +322,22 @@ class DealService(Service):
     def _close(self, deal_ids: Sequence[int], status: str, reason: str) -> None:
         with self.write("deal") as t:
             at = utc_now()
-            rows = list(
-                Deal.select(Deal.id, Deal.stage, Deal.company)
-                .where(Deal.id.in_(list(deal_ids)))
+            rows = [
+                row
+                for part in id_slices(deal_ids)
+                for row in Deal.select(Deal.id, Deal.stage, Deal.company)
+                .where(Deal.id.in_(part))
                 .tuples()
-            )
+            ]
             if len(rows) != len(set(deal_ids)):
                 raise ServiceError(
                     QT_TRANSLATE_NOOP("ServiceError", "Some of the deals do not exist.")
                 )
             conversion = FunnelStage.select().order_by(FunnelStage.position.desc()).get()
-            Deal.update(status=status, closed_at=at, lost_reason=reason).where(
-                Deal.id.in_([r[0] for r in rows])
-            ).execute()
+            for part in id_slices(r[0] for r in rows):
+                Deal.update(status=status, closed_at=at, lost_reason=reason).where(
+                    Deal.id.in_(part)
+                ).execute()
             for deal_id, stage_id, company_id in rows:
                 enter_deal_state(deal_id, stage_id, status, at)
                 t.ids.append(deal_id)
@@ -352,11 +359,12 @@ class DealService(Service):
 
     def _set_deleted(self, deal_ids: Sequence[int], at: dt.datetime | None) -> None:
         with self.write("deal") as t:
-            Deal.update(deleted_at=at).where(Deal.id.in_(list(deal_ids))).execute()
+            for part in id_slices(deal_ids):
+                Deal.update(deleted_at=at).where(Deal.id.in_(part)).execute()
+                t.stage_ids.update(
+                    s for (s,) in Deal.select(Deal.stage).where(Deal.id.in_(part)).tuples()
+                )
             t.ids.extend(deal_ids)
-            t.stage_ids.update(
-                s for (s,) in Deal.select(Deal.stage).where(Deal.id.in_(list(deal_ids))).tuples()
-            )
 
 
 def _validate(fields: dict) -> None:
@@ -399,16 +407,12 @@ def _end_position(stage_id: int) -> float:
 def _positions_for(stage_id: int, deal_ids: Sequence[int], index: int | None) -> list[float]:
     """Positions that put `deal_ids` before the index-th other deal of the column."""
     n = len(deal_ids)
-    others = (
-        _open_column(stage_id)
-        .where(Deal.id.not_in(list(deal_ids)))
-        .order_by(Deal.position, Deal.id)
-    )
     if index is None:
-        top = others.select(pw.fn.MAX(Deal.position)).scalar() or 0.0
-        return [top + 1.0 + i for i in range(n)]
+        top = _others(stage_id, deal_ids, 1, last=True)
+        return [(top[0] if top else 0.0) + 1.0 + i for i in range(n)]
     index = max(index, 0)
-    neighbours = [p for (_, p) in others.offset(max(index - 1, 0)).limit(2).tuples()]
+    start = max(index - 1, 0)
+    neighbours = _others(stage_id, deal_ids, start + 2)[start:]
     if index == 0:
         lo, hi = (
             (neighbours[0] - n - 1.0 if neighbours else 0.0),
@@ -427,15 +431,23 @@ def _positions_for(stage_id: int, deal_ids: Sequence[int], index: int | None) ->
     return [lo + step * (i + 1) for i in range(n)]
 
 
+def _others(stage_id: int, skip: Sequence[int], count: int, *, last: bool = False) -> list[float]:
+    """Positions of the column's first (or last) `count` open deals not in `skip`.
+
+    Skipped here rather than by NOT IN, which would bind every moved id: reading len(skip)
+    more rows of the column is enough to make up for the skipped ones.
+    """
+    skipped = set(skip)
+    order = (Deal.position.desc(), Deal.id.desc()) if last else (Deal.position, Deal.id)
+    rows = _open_column(stage_id).order_by(*order).limit(count + len(skipped)).tuples()
+    return [p for d, p in rows if d not in skipped][:count]
+
+
 def _renumber(stage_id: int, skip: Sequence[int]) -> None:
     """Spread positions again after many drops between the same two cards (rare)."""
-    ids = [
-        d
-        for d, _ in _open_column(stage_id)
-        .where(Deal.id.not_in(list(skip)))
-        .order_by(Deal.position, Deal.id)
-        .tuples()
-    ]
+    skipped = set(skip)
+    column = _open_column(stage_id).order_by(Deal.position, Deal.id).tuples()
+    ids = [d for d, _ in column if d not in skipped]
     for i, deal_id in enumerate(ids):
         Deal.update(position=float(i + 1)).where(Deal.id == deal_id).execute()
 

@@ -17,6 +17,7 @@ from app.storage.models import (
     DealTag,
     StageHistory,
 )
+from app.storage.sql import id_slices
 
 # (model, column naming the owner) per owner kind, parents first.
 _DEAL_TABLES = (
@@ -60,18 +61,17 @@ def capture(deal_ids: Iterable[int] = (), company_ids: Iterable[int] = ()) -> Im
     ):
         for model, owner in tables:
             key = f"{label}:{model._meta.table_name}"
-            if not ids:
-                image.rows[key] = []
-                continue
+            image.rows[key] = []
             # Taken before and after every undoable write: plain SQL, rows as column dicts.
-            marks = ", ".join([db.param] * len(ids))
-            cursor = db.execute_sql(
-                f'SELECT * FROM "{model._meta.table_name}" WHERE "{owner.column_name}" '
-                f"IN ({marks})",
-                list(ids),
-            )
-            names = [c[0] for c in cursor.description]
-            image.rows[key] = [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
+            for part in id_slices(ids):
+                marks = ", ".join([db.param] * len(part))
+                cursor = db.execute_sql(
+                    f'SELECT * FROM "{model._meta.table_name}" WHERE "{owner.column_name}" '
+                    f"IN ({marks})",
+                    part,
+                )
+                names = [c[0] for c in cursor.description]
+                image.rows[key] += [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]
     return image
 
 
@@ -102,7 +102,8 @@ def restore(services, image: Image) -> None:
         if image.deal_ids:
             # Derived from the history by the stage order of now, which may have changed since
             # the image was taken; the same value otherwise.
-            refresh_deal_reach(Deal.id.in_(list(image.deal_ids)))
+            for part in id_slices(image.deal_ids):
+                refresh_deal_reach(Deal.id.in_(part))
     services.changed.emit(Change("all", image.deal_ids))
 
 

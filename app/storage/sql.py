@@ -1,10 +1,26 @@
-"""SQL expressions that differ between SQLite and PostgreSQL, kept here so services stay portable."""
+"""SQL that differs between databases and their builds, kept here so services stay portable."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Iterator
 
 import peewee as pw
+
+# Ids per IN (...): SQLite before 3.32 binds at most 999 variables a statement (Python's own
+# Windows and macOS builds 32,766); 900 leaves room for the statement's other values.
+ID_SLICE = 900
+
+
+def id_slices(ids: Iterable[int]) -> Iterator[list[int]]:
+    """The distinct ids, in their order, in lists of at most ID_SLICE: one IN (...) each.
+
+    A user's selection can hold more ids than one statement may bind. Writes run slice by
+    slice inside the caller's transaction, so they are still all or nothing.
+    """
+    distinct = list(dict.fromkeys(ids))
+    for start in range(0, len(distinct), ID_SLICE):
+        yield distinct[start : start + ID_SLICE]
 
 
 def _is_sqlite(db: pw.Database) -> bool:
