@@ -16,7 +16,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from app.domain.money import parse_amount
+from app.domain.money import MAX_MINOR, Amount, AmountTooLarge, parse_amount
+from app.importing.messages import QT_TRANSLATE_NOOP, Message, fill, message_of
 from app.storage.files import atomic_write
 
 DELIMITERS = (",", ";", "\t")
@@ -26,16 +27,28 @@ MAX_LISTED_PROBLEMS = 50
 # --- problems -----------------------------------------------------------------------------
 
 
+# Where a problem is and how many went unlisted, in the CLI's words; app.ui.errors has them
+# translated.
+AT_CELL = QT_TRANSLATE_NOOP("ImportProblem", 'line %1, column "%2": %3')
+AT_LINE = QT_TRANSLATE_NOOP("ImportProblem", "line %1: %2")
+AND_MORE = QT_TRANSLATE_NOOP("ImportProblem", "... and %1 more")
+
+
 class Problem(NamedTuple):
-    """One thing wrong with a file: its physical line (1-based), header of the column, why."""
+    """One thing wrong with a file: its physical line (1-based), header of the column, why.
+
+    `message` is a messages.Message (English, with its template for the UI's translation);
+    a plain str works too and is shown as written.
+    """
 
     line: int
     column: str
     message: str
 
     def __str__(self) -> str:
-        where = f'line {self.line}, column "{self.column}"' if self.column else f"line {self.line}"
-        return f"{where}: {self.message}"
+        if self.column:
+            return fill(AT_CELL, [str(self.line), self.column, self.message])
+        return fill(AT_LINE, [str(self.line), self.message])
 
 
 class ColumnProblem(Problem):
@@ -58,7 +71,7 @@ class CsvError(Exception):
         lines = [str(p) for p in self.problems[:MAX_LISTED_PROBLEMS]]
         rest = len(self.problems) - MAX_LISTED_PROBLEMS
         if rest > 0:
-            lines.append(f"... and {rest} more")
+            lines.append(fill(AND_MORE, [str(rest)]))
         return "\n".join(lines)
 
 
@@ -73,6 +86,9 @@ def _line_of(data: bytes, offset: int) -> int:
     return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
+_UTF8_OR_CP1252 = Message(QT_TRANSLATE_NOOP("ImportProblem", "UTF-8 or Windows-1252"))
+
+
 def _undecodable(data: bytes, offset: int, encoding: str) -> CsvError:
     byte = data[offset] if offset < len(data) else 0
     return CsvError(
@@ -80,8 +96,16 @@ def _undecodable(data: bytes, offset: int, encoding: str) -> CsvError:
             Problem(
                 _line_of(data, offset),
                 "",
-                f"Byte 0x{byte:02X} at offset {offset} is not valid {encoding} text; "
-                'save the file as "CSV UTF-8" and import it again',
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ImportProblem",
+                        "Byte 0x%1 at offset %2 is not valid %3 text; "
+                        'save the file as "CSV UTF-8" and import it again',
+                    ),
+                    f"{byte:02X}",
+                    offset,
+                    encoding,
+                ),
             )
         ]
     )
@@ -108,7 +132,7 @@ def _decode(data: bytes) -> tuple[str, str]:
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError as exc:
-        raise _undecodable(data, exc.start, "UTF-8 or Windows-1252") from None
+        raise _undecodable(data, exc.start, _UTF8_OR_CP1252) from None
 
 
 def decode(data: bytes) -> str:
@@ -152,8 +176,13 @@ def _records(
                                 Problem(
                                     line,
                                     "",
-                                    "A quoted value starting on this line is never closed "
-                                    '(a " is missing)',
+                                    Message(
+                                        QT_TRANSLATE_NOOP(
+                                            "ImportProblem",
+                                            "A quoted value starting on this line is never "
+                                            'closed (a " is missing)',
+                                        )
+                                    ),
                                 )
                             ]
                         )
@@ -436,8 +465,6 @@ REQUIRED_FIELDS: dict[str, tuple[str, ...]] = {
     "contacts": ("name", "first_name", "last_name"),
 }
 
-_KIND_NOUN = {"deals": "deal title", "companies": "company name", "contacts": "contact name"}
-
 
 def _header_key(header: str) -> str:
     # NFC so a macOS-decomposed "Größe" matches; whitespace runs collapse for sloppy exports.
@@ -510,23 +537,37 @@ def _choose_columns(
         cols = [col for col, k in enumerate(keys) if k and k == key]
         if not cols:
             present = ", ".join(f'"{h.strip()}"' for h, k in zip(headers, keys, strict=True) if k)
-            target = f' to import as "{name}"' if name else " to ignore"
-            problems.append(
-                ColumnProblem(
-                    header_line,
+            if name:
+                message = Message(
+                    QT_TRANSLATE_NOOP(
+                        "ImportProblem",
+                        'The file has no column "%1" to import as "%2"; its columns are %3',
+                    ),
                     written.strip(),
-                    f'The file has no column "{written.strip()}"{target}; its columns are '
-                    f"{present}",
+                    name,
+                    present,
                 )
-            )
+            else:
+                message = Message(
+                    QT_TRANSLATE_NOOP(
+                        "ImportProblem", 'The file has no column "%1" to ignore; its columns are %2'
+                    ),
+                    written.strip(),
+                    present,
+                )
+            problems.append(ColumnProblem(header_line, written.strip(), message))
             continue
         if name and (name not in fields or name in NOT_IMPORTED_FIELDS):
             problems.append(
                 ColumnProblem(
                     header_line,
                     written.strip(),
-                    f'Column "{written.strip()}" cannot be imported as "{name}": {kind} have no '
-                    f"such field (they have {', '.join(importable_fields(kind))})",
+                    Message(
+                        _NO_SUCH_FIELD[kind],
+                        written.strip(),
+                        name,
+                        ", ".join(importable_fields(kind)),
+                    ),
                 )
             )
             continue
@@ -542,16 +583,54 @@ def _choose_columns(
     for name, first in changed.items():
         sharing = [f'"{headers[col].strip()}"' for col in sorted(chosen) if chosen[col][0] == name]
         if len(sharing) > 1:
-            listed = ", ".join(sharing[:-1]) + " and " + sharing[-1]
-            problems.append(
-                ColumnProblem(
-                    header_line,
-                    headers[first].strip(),
-                    f"Columns {listed} are {'both' if len(sharing) == 2 else 'all'} imported as "
-                    f'"{name}", which takes one column: import one of them and ignore the others',
-                )
+            both_or_all = min(len(sharing), 3)
+            message = Message(
+                _SHARED_FIELD[both_or_all], ", ".join(sharing[:-1]), sharing[-1], name
             )
+            problems.append(ColumnProblem(header_line, headers[first].strip(), message))
     return chosen, ignored, problems
+
+
+# A kind's own sentence, so a translation can say "deals" and "companies" its own way.
+_NO_SUCH_FIELD = {
+    "deals": QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        'Column "%1" cannot be imported as "%2": deals have no such field (they have %3)',
+    ),
+    "companies": QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        'Column "%1" cannot be imported as "%2": companies have no such field (they have %3)',
+    ),
+    "contacts": QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        'Column "%1" cannot be imported as "%2": contacts have no such field (they have %3)',
+    ),
+}
+# Columns sharing one field: two of them ("both") or more ("all"; %1 lists all but the last).
+_SHARED_FIELD = {
+    2: QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        'Columns %1 and %2 are both imported as "%3", which takes one column: import one of '
+        "them and ignore the others",
+    ),
+    3: QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        'Columns %1 and %2 are all imported as "%3", which takes one column: import one of '
+        "them and ignore the others",
+    ),
+}
+_NO_REQUIRED_COLUMN = {
+    "deals": QT_TRANSLATE_NOOP(
+        "ImportProblem", "No column for the deal title: the header needs one of %1"
+    ),
+    "companies": QT_TRANSLATE_NOOP(
+        "ImportProblem", "No column for the company name: the header needs one of %1"
+    ),
+    "contacts": QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        'No column for the contact name: the header needs one of %1 or "First Name" / "Last Name"',
+    ),
+}
 
 
 def _map_columns(
@@ -576,14 +655,8 @@ def _map_columns(
     required = REQUIRED_FIELDS[kind]
     if not set(required) & {name for name, _rank in matched.values()}:
         expected = ", ".join(f'"{a}"' for a in KIND_FIELDS[kind][required[0]])
-        if kind == "contacts":
-            expected += ' or "First Name" / "Last Name"'
         problems.append(
-            ColumnProblem(
-                header_line,
-                "",
-                f"No column for the {_KIND_NOUN[kind]}: the header needs one of {expected}",
-            )
+            ColumnProblem(header_line, "", Message(_NO_REQUIRED_COLUMN[kind], expected))
         )
     if problems:
         raise CsvError(problems)
@@ -739,7 +812,8 @@ def read_rows(
     problems: list[Problem] = []
     if not kept:
         problems.extend(error.problems if error else [])
-        raise CsvError(problems or [Problem(line, "", "The file is empty: no header line found")])
+        empty = QT_TRANSLATE_NOOP("ImportProblem", "The file is empty: no header line found")
+        raise CsvError(problems or [Problem(line, "", Message(empty))])
     header, header_line = records[kept[0]], lines[kept[0]]
     # A wrong header is all there is to say: its rows cannot be read as meant.
     matched, unknown = _map_columns(kind, header, header_line=header_line, columns=columns)
@@ -750,13 +824,12 @@ def read_rows(
     else:
         lines, records = lines[1:], records[1:]
     if max(map(len, records), default=0) > width:
+        wide = QT_TRANSLATE_NOOP(
+            "ImportProblem",
+            "This row has %1 cells but the header has %2; a value probably contains an unquoted %3",
+        )
         problems.extend(
-            Problem(
-                record_line,
-                "",
-                f"This row has {len(cells)} cells but the header has {width}; "
-                f"a value probably contains an unquoted {_delimiter_name(delimiter)}",
-            )
+            Problem(record_line, "", Message(wide, len(cells), width, _DELIMITER_NAMES[delimiter]))
             for record_line, cells in zip(lines, records, strict=True)
             if len(cells) > width
         )
@@ -779,8 +852,11 @@ def read_rows(
     )
 
 
-def _delimiter_name(delimiter: str) -> str:
-    return {",": "comma", ";": "semicolon", "\t": "tab"}[delimiter]
+_DELIMITER_NAMES = {
+    ",": Message(QT_TRANSLATE_NOOP("ImportProblem", "comma")),
+    ";": Message(QT_TRANSLATE_NOOP("ImportProblem", "semicolon")),
+    "\t": Message(QT_TRANSLATE_NOOP("ImportProblem", "tab")),
+}
 
 
 def _clean(cells: Sequence[str]) -> list[str]:
@@ -830,10 +906,40 @@ def _field_values(
 
 def parse_money(text: str, field: str) -> int:
     """A cell's amount as integer minor units ("" → 0), read by app.domain.money.parse_amount:
-    German or English notation, optional currency sign. ValueError naming `field` otherwise."""
+    German or English notation, optional currency sign. ValueError naming `field` otherwise,
+    its argument a Message."""
     if not text.strip():
         return 0
-    return parse_amount(text, field)
+    try:
+        return parse_amount(text, field)
+    except ValueError as exc:
+        raise type(exc)(_amount_message(exc, text, field)) from None
+
+
+def _amount_message(exc: ValueError, text: str, field: str) -> str:
+    """parse_amount's English refusal as a Message of the same words; a wording it gains
+    later stays English rather than being told wrong."""
+    english = str(exc)
+    if isinstance(exc, AmountTooLarge):
+        message = Message(
+            QT_TRANSLATE_NOOP("ImportProblem", '%1 is too large: at most %2 (got "%3")'),
+            field,
+            Amount(MAX_MINOR),
+            text,
+        )
+    elif "decimal places" in english:
+        message = Message(
+            QT_TRANSLATE_NOOP("ImportProblem", '%1 must have at most 2 decimal places (got "%2")'),
+            field,
+            text,
+        )
+    else:
+        message = Message(
+            QT_TRANSLATE_NOOP("ImportProblem", '%1 must be an amount such as 1.234,56 (got "%2")'),
+            field,
+            text,
+        )
+    return message if message == english else english
 
 
 def format_money(minor: int, decimal: str = ".") -> str:
@@ -856,7 +962,17 @@ _DATE_FORMATS = tuple(
         (r"(?P<mo>[0-9]{1,2})/(?P<d>[0-9]{1,2})/(?P<y>[0-9]{4})", " "),  # US, as HubSpot
     )
 )
-_DATE_HINT = "2026-12-31, 31.12.2026 or, month first, 12/31/2026"
+# Why a date matching a format does not exist: datetime's words (and ours for the time),
+# translated when they are the ones known here.
+_DATE_REASONS = {
+    str(reason): reason
+    for reason in (
+        Message(QT_TRANSLATE_NOOP("ImportProblem", "day is out of range for month")),
+        Message(QT_TRANSLATE_NOOP("ImportProblem", "month must be in 1..12")),
+        Message(QT_TRANSLATE_NOOP("ImportProblem", "year 0 is out of range")),
+    )
+}
+_TIME_OUT_OF_RANGE = Message(QT_TRANSLATE_NOOP("ImportProblem", "the time is out of range"))
 
 
 @functools.lru_cache(maxsize=4096)
@@ -878,10 +994,28 @@ def parse_date(text: str) -> dt.date | None:
             _check_time(match)
             return dt.date(int(match["y"]), int(match["mo"]), int(match["d"]))
         except ValueError as exc:
+            reason = message_of(exc)
             raise ValueError(
-                f'Date "{text}" does not exist ({exc}); write dates as {_DATE_HINT}'
+                Message(
+                    QT_TRANSLATE_NOOP(
+                        "ImportProblem",
+                        'Date "%1" does not exist (%2); write dates as 2026-12-31, 31.12.2026 '
+                        "or, month first, 12/31/2026",
+                    ),
+                    text,
+                    _DATE_REASONS.get(reason, reason),
+                )
             ) from None
-    raise ValueError(f'Date must be written as {_DATE_HINT} (got "{text}")')
+    raise ValueError(
+        Message(
+            QT_TRANSLATE_NOOP(
+                "ImportProblem",
+                "Date must be written as 2026-12-31, 31.12.2026 or, month first, 12/31/2026 "
+                '(got "%1")',
+            ),
+            text,
+        )
+    )
 
 
 def _check_time(match: re.Match[str]) -> None:
@@ -890,7 +1024,7 @@ def _check_time(match: re.Match[str]) -> None:
     hour, minute, second = int(match["h"]), int(match["m"]), int(match["s"] or 0)
     top = 12 if match["ampm"] else 23
     if hour > top or minute > 59 or second > 60:
-        raise ValueError("the time is out of range")
+        raise ValueError(_TIME_OUT_OF_RANGE)
 
 
 # --- converting rows -----------------------------------------------------------------------
@@ -907,18 +1041,15 @@ _CURRENCY_SYMBOLS = {"€": "EUR", "$": "USD", "£": "GBP"}
 _CURRENCY_CODE = re.compile("[A-Z]{3}")
 _PROBABILITY = re.compile(r"([0-9]{1,3})(?:[.,]0+)?\s*%?", re.ASCII)
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
+# The fields messages name: a converter's label and the required fields.
 _LABELS = {
-    "title": "Title",
-    "value": "Value",
-    "currency": "Currency",
-    "status": "Status",
-    "expected_close": "Expected close date",
-    "created": "Created",
-    "closed": "Closed",
-    "probability": "Probability",
-    "entered_on": "Entered on",
-    "name": "Name",
-    "email": "Email",
+    "title": Message(QT_TRANSLATE_NOOP("ImportProblem", "Title")),
+    "value": Message(QT_TRANSLATE_NOOP("ImportProblem", "Value")),
+    "currency": Message(QT_TRANSLATE_NOOP("ImportProblem", "Currency")),
+    "status": Message(QT_TRANSLATE_NOOP("ImportProblem", "Status")),
+    "probability": Message(QT_TRANSLATE_NOOP("ImportProblem", "Probability")),
+    "name": Message(QT_TRANSLATE_NOOP("ImportProblem", "Name")),
+    "email": Message(QT_TRANSLATE_NOOP("ImportProblem", "Email")),
 }
 
 
@@ -927,7 +1058,15 @@ def _probability(raw: str, label: str) -> int | None:
         return None
     match = _PROBABILITY.fullmatch(raw)
     if match is None or int(match.group(1)) > 100:
-        raise ValueError(f'{label} must be a percentage from 0 to 100 (got "{raw}")')
+        raise ValueError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ImportProblem", '%1 must be a percentage from 0 to 100 (got "%2")'
+                ),
+                label,
+                raw,
+            )
+        )
     return int(match.group(1))
 
 
@@ -936,14 +1075,28 @@ def _status(raw: str, label: str) -> str | None:
         return None
     status = _STATUSES.get(raw.casefold())
     if status is None:
-        raise ValueError(f'{label} must be open, won or lost (got "{raw}")')
+        raise ValueError(
+            Message(
+                QT_TRANSLATE_NOOP("ImportProblem", '%1 must be open, won or lost (got "%2")'),
+                label,
+                raw,
+            )
+        )
     return status
 
 
 def _currency(raw: str, label: str) -> str:
     code = _CURRENCY_SYMBOLS.get(raw, raw.upper())
     if raw and not _CURRENCY_CODE.fullmatch(code):
-        raise ValueError(f'{label} must be a three-letter code such as EUR (got "{raw}")')
+        raise ValueError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ImportProblem", '%1 must be a three-letter code such as EUR (got "%2")'
+                ),
+                label,
+                raw,
+            )
+        )
     return code
 
 
@@ -957,7 +1110,15 @@ def _tags(raw: str, label: str) -> list[str]:
 
 def _email(raw: str, label: str) -> str:
     if raw and not _EMAIL.fullmatch(raw):
-        raise ValueError(f'{label} must be an address such as anna@example.com (got "{raw}")')
+        raise ValueError(
+            Message(
+                QT_TRANSLATE_NOOP(
+                    "ImportProblem", '%1 must be an address such as anna@example.com (got "%2")'
+                ),
+                label,
+                raw,
+            )
+        )
     return raw
 
 
@@ -1031,7 +1192,7 @@ def convert_columns(parsed: ParsedFile) -> Records:
                 typed[cell] = convert(cell, label)
             except ValueError as exc:
                 typed[cell] = None
-                failed[cell] = str(exc)
+                failed[cell] = message_of(exc)
         values[name] = list(map(typed.__getitem__, cells))
         if failed:
             column = parsed.column_of(name)
@@ -1040,7 +1201,7 @@ def convert_columns(parsed: ParsedFile) -> Records:
                     problems.append(Problem(lines[i], column, failed[cell]))
                     bad[i] = 1
     required = "title" if parsed.kind == "deals" else "name"
-    message = f"{_LABELS[required]} must not be empty"
+    message = Message(QT_TRANSLATE_NOOP("ImportProblem", "%1 must not be empty"), _LABELS[required])
     column = parsed.column_of(required)
     for i, cell in enumerate(parsed.values.get(required) or [""] * len(lines)):
         if not cell:

@@ -31,6 +31,7 @@ from app.importing.csvformat import (
     read_rows,
     recognised_fields,
 )
+from app.importing.messages import QT_TRANSLATE_NOOP, Message, Names, QuotedNames
 from app.services.base import check_writable
 from app.storage import tallies
 from app.storage.bulk import indexes_rebuilt, insert_rows, page_cache
@@ -92,6 +93,47 @@ STATUS_STAGES = {
     "verloren": LOST,
 }
 STATUS_STAGE_NAMES = ("Closed Won", "Closed Lost")
+# What the planner says, as templates for _Planner.problem and notice.
+NEGATIVE_VALUE = QT_TRANSLATE_NOOP("ImportProblem", 'Value must not be negative (got "%1")')
+OTHER_CURRENCY = QT_TRANSLATE_NOOP(
+    "ImportProblem", 'Currency "%1" is not this database\'s %2; convert the values to %2 first'
+)
+NO_COMPANY_FOR_CONTACT = QT_TRANSLATE_NOOP(
+    "ImportProblem",
+    'Contact "%1" matches no contact of ours, and a new contact needs a company: fill in the '
+    "company column",
+)
+BAD_STAGE_MAPPING = QT_TRANSLATE_NOOP(
+    "ImportProblem", 'The stage mapping "%1=%2" names no stage of ours (known: %3)'
+)
+OTHER_PIPELINE = QT_TRANSLATE_NOOP(
+    "ImportProblem", 'Pipeline "%1" is not one of ours (%2); its deals go into "%3"'
+)
+STAGE_MAPPED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "ImportProblem",
+    'Stage "%1" is mapped to "%2", which is no stage of pipeline "%3" (known: %4)',
+)
+UNKNOWN_STAGE = QT_TRANSLATE_NOOP(
+    "ImportProblem",
+    'Stage "%1" is not one of ours; pipeline "%2" knows %3 (and Closed Won, Closed Lost for '
+    "the status)",
+)
+STATUS_CONTRADICTS_STAGE = QT_TRANSLATE_NOOP(
+    "ImportProblem", 'Status "%1" contradicts stage "%2", which means %3'
+)
+STATUS_WORDS = {  # what a closed stage means
+    WON: Message(QT_TRANSLATE_NOOP("ImportProblem", "won")),
+    LOST: Message(QT_TRANSLATE_NOOP("ImportProblem", "lost")),
+}
+UNKNOWN_FUNNEL_STAGE = QT_TRANSLATE_NOOP(
+    "ImportProblem", 'Funnel stage "%1" is not one of ours (%2)'
+)
+FUNNEL_STAGE_MAPPED_ELSEWHERE = QT_TRANSLATE_NOOP(
+    "ImportProblem", 'Funnel stage "%1" is mapped to "%2", which is not one of ours (%3)'
+)
+REPEATED_COMPANY = QT_TRANSLATE_NOOP(
+    "ImportProblem", "Line %1 repeats the company of line %2; it is imported once"
+)
 SAMPLE_ROWS = 200  # rows of the preview table
 ID_SLICE = 900  # ids per IN (...): SQLite before 3.32 allowed 999 variables, less the rest
 
@@ -148,7 +190,7 @@ class ImportSummary:
     matched: dict[str, int]  # "companies", "contacts" → existing records used
     converted: int  # existing companies a won deal moves to Conversion
     unknown_columns: list[str]
-    notices: list[str]
+    notices: list[str]  # Messages: English, app.ui.errors.translated for the dialog
     encoding: str
     delimiter: str
     columns: list[tuple[str, str | None, str]]  # (header, field or None, first sample value)
@@ -402,7 +444,8 @@ class _Planner:
         self.today = self.now.date()
         self._texts: dict[object, str] = {}
         self.problems: list[Problem] = []
-        self.notices: list[str] = []
+        self.notices: list[str] = []  # Messages
+        self._said: dict[tuple, Message] = {}
         self.unknown_stages: dict[str, tuple[str, list[int]]] = {}
         self.stage_uses: dict[str, list] = {}  # key → [value as written, our name, rows]
         self.sample: list[PreviewRow] = []
@@ -462,12 +505,23 @@ class _Planner:
     def col(self, name: str) -> str:
         return self.parsed.column_of(name)
 
-    def problem(self, line: int, name: str, message: str) -> None:
-        self.problems.append(Problem(line, self.col(name), message))
+    def problem(self, line: int, name: str, template: str, *args: object) -> None:
+        """A problem of `line` in the column of field `name`."""
+        self.problems.append(Problem(line, self.col(name), self.say(template, *args)))
 
-    def notice(self, text: str) -> None:
+    def notice(self, template: str, *args: object) -> None:
+        text = self.say(template, *args)
         if text not in self.notices:
             self.notices.append(text)
+
+    def say(self, template: str, *args: object) -> Message:
+        """Message(template, *args), made once per import: a file repeats its unknown stage
+        or foreign currency on thousands of rows, which then share one message."""
+        key = (template, args)
+        message = self._said.get(key)
+        if message is None:
+            message = self._said[key] = Message(template, *args)
+        return message
 
     # ---- what the database holds ---------------------------------------------------------
     def _load(self) -> None:
@@ -488,6 +542,12 @@ class _Planner:
         for pid, _name in self.pipelines:
             self.stages[pid] = [(sid, name) for sid, name, *_ in self.s.stages.pipeline_stages(pid)]
         self.stage_index = {pid: _stage_index(stages) for pid, stages in self.stages.items()}
+        # For messages: each pipeline's name and its stages' names; the funnel's stages.
+        self.stages_known = {
+            pid: (Names([name]), Names(n for _sid, n in self.stages[pid]))
+            for pid, name in self.pipelines
+        }
+        self.funnel_known = Names(name for _sid, name in self.funnel)
         self.stage_names = {sid: name for stages in self.stages.values() for sid, name in stages}
         self.stage_positions = dict(
             PipelineStage.select(PipelineStage.id, PipelineStage.position).tuples()
@@ -549,18 +609,13 @@ class _Planner:
         else:
             targets = set(self.funnel_index)
             column = self.col("funnel_stage")
-        known = ", ".join(known_stages(self.s, self.kind))
+        known = Names(known_stages(self.s, self.kind))
         for theirs, ours in self.stage_map.items():
             if name_key(ours) not in targets:
                 self.bad_mappings.add(theirs)
-                self.problems.append(
-                    Problem(
-                        self.parsed.header_line,
-                        column,
-                        f'The stage mapping "{self.stage_map_written[theirs]}={ours}" names '
-                        f"no stage of ours (known: {known})",
-                    )
-                )
+                written = self.stage_map_written[theirs]
+                message = Message(BAD_STAGE_MAPPING, written, ours, known)
+                self.problems.append(Problem(self.parsed.header_line, column, message))
 
     # ---- companies, contacts and tags by name --------------------------------------------
     def company(self, line: int, name: str, entered: dt.date | None = None) -> tuple[int, bool]:
@@ -705,15 +760,10 @@ class _Planner:
             if value is None:
                 value = 0
             elif value < 0:
-                self.problem(line, "value", f'Value must not be negative (got "{raw_value[i]}")')
+                self.problem(line, "value", NEGATIVE_VALUE, raw_value[i])
                 bad = True
             if currency and currency != ours:
-                self.problem(
-                    line,
-                    "currency",
-                    f'Currency "{raw_currency[i]}" is not this database\'s {ours}; '
-                    f"convert the values to {ours} first",
-                )
+                self.problem(line, "currency", OTHER_CURRENCY, raw_currency[i], ours)
                 bad = True
             hit = placements.get((pipeline, stage, status))
             if hit is not None:
@@ -731,12 +781,7 @@ class _Planner:
                 else:
                     contact_id = self.contacts_anywhere.get(name_key(contact_name))
                     if contact_id is None:
-                        self.problem(
-                            line,
-                            "contact",
-                            f'Contact "{contact_name}" matches no contact of ours, and a new '
-                            "contact needs a company: fill in the company column",
-                        )
+                        self.problem(line, "contact", NO_COMPANY_FOR_CONTACT, contact_name)
                         bad = True
                     else:
                         self.matched_contacts.add(contact_id)
@@ -828,11 +873,8 @@ class _Planner:
             return default
         pipeline_id = self.pipeline_index.get(name_key(raw))
         if pipeline_id is None:
-            known = ", ".join(f'"{n}"' for _p, n in self.pipelines)
-            self.notice(
-                f'Pipeline "{raw}" is not one of ours ({known}); its deals go into '
-                f'"{self.pipeline_names[default]}"'
-            )
+            known = QuotedNames(n for _p, n in self.pipelines)
+            self.notice(OTHER_PIPELINE, raw, known, Names([self.pipeline_names[default]]))
             return default
         return pipeline_id
 
@@ -872,29 +914,21 @@ class _Planner:
             if stage_id is None:
                 marker = STATUS_STAGES.get(key)
                 if marker is None:
-                    known = ", ".join(name for _sid, name in self.stages[pipeline_id])
-                    pipeline = self.pipeline_names[pipeline_id]
                     if name_key(raw) in self.bad_mappings:
                         return None  # reported once, on the header line
+                    pipeline, known = self.stages_known[pipeline_id]
                     if target is not None:
-                        message = (
-                            f'Stage "{raw}" is mapped to "{target}", which is no stage of '
-                            f'pipeline "{pipeline}" (known: {known})'
+                        mapped = Names([target])
+                        self.problem(
+                            line, "stage", STAGE_MAPPED_ELSEWHERE, raw, mapped, pipeline, known
                         )
                     else:
                         self.unknown_stage(line, raw)
-                        message = (
-                            f'Stage "{raw}" is not one of ours; pipeline "{pipeline}" knows '
-                            f"{known} (and Closed Won, Closed Lost for the status)"
-                        )
-                    self.problem(line, "stage", message)
+                        self.problem(line, "stage", UNKNOWN_STAGE, raw, pipeline, known)
                     return None
         if marker and status_column and status_column != marker:
-            self.problem(
-                line,
-                "status",
-                f'Status "{written}" contradicts stage "{raw}", which means {marker}',
-            )
+            means = STATUS_WORDS[marker]
+            self.problem(line, "status", STATUS_CONTRADICTS_STAGE, written, raw, means)
             return None
         status = marker or status_column or OPEN
         if stage_id is None:
@@ -919,20 +953,15 @@ class _Planner:
         target = self.stage_map.get(name_key(raw))
         stage_id = self.funnel_index.get(name_key(target if target is not None else raw))
         if stage_id is None:
-            known = ", ".join(name for _sid, name in self.funnel)
             if name_key(raw) in self.bad_mappings:
                 return None  # reported once, on the header line
+            known = self.funnel_known
             if target is None:
                 self.unknown_stage(line, raw)
-                self.problem(
-                    line, "funnel_stage", f'Funnel stage "{raw}" is not one of ours ({known})'
-                )
+                self.problem(line, "funnel_stage", UNKNOWN_FUNNEL_STAGE, raw, known)
             else:
                 self.problem(
-                    line,
-                    "funnel_stage",
-                    f'Funnel stage "{raw}" is mapped to "{target}", which is not one of ours '
-                    f"({known})",
+                    line, "funnel_stage", FUNNEL_STAGE_MAPPED_ELSEWHERE, raw, target, known
                 )
             return None
         self.use_stage(raw, self.funnel_names[stage_id])
@@ -952,7 +981,7 @@ class _Planner:
             return
         if key in self.new_companies:
             first = self.new_companies[key].line
-            self.notice(f"Line {line} repeats the company of line {first}; it is imported once")
+            self.notice(REPEATED_COMPANY, line, first)
             return
         company_id, _new = self.company(line, name)
         new = self.new_companies[key]
@@ -977,12 +1006,7 @@ class _Planner:
             existing = self.contacts_anywhere.get(name_key(name)) if name else None
             if existing is None:
                 if name:
-                    self.problem(
-                        line,
-                        "company",
-                        f'Contact "{name}" matches no contact of ours, and a new contact '
-                        "needs a company: fill in the company column",
-                    )
+                    self.problem(line, "company", NO_COMPANY_FOR_CONTACT, name)
                 return
             if not bad:
                 self.matched_contacts.add(existing)

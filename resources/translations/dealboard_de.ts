@@ -1570,6 +1570,233 @@
         </message>
     </context>
     <context>
+        <name>ImportProblem</name>
+        <message>
+            <source>line %1, column "%2": %3</source>
+            <translation>Zeile %1, Spalte „%2“: %3</translation>
+        </message>
+        <message>
+            <source>line %1: %2</source>
+            <translation>Zeile %1: %2</translation>
+        </message>
+        <message>
+            <source>... and %1 more</source>
+            <translation>… und %1 weitere</translation>
+        </message>
+        <message>
+            <source>UTF-8 or Windows-1252</source>
+            <translation>UTF-8 oder Windows-1252</translation>
+        </message>
+        <message>
+            <source>Byte 0x%1 at offset %2 is not valid %3 text; save the file as "CSV UTF-8" and import it again</source>
+            <translation>Das Byte 0x%1 an Position %2 ist kein gültiger Text in %3; speichern Sie die Datei als „CSV UTF-8“ und importieren Sie sie erneut</translation>
+        </message>
+        <message>
+            <source>A quoted value starting on this line is never closed (a " is missing)</source>
+            <translation>Ein Wert in Anführungszeichen, der in dieser Zeile beginnt, wird nie geschlossen (ein " fehlt)</translation>
+        </message>
+        <message>
+            <source>The file has no column "%1" to import as "%2"; its columns are %3</source>
+            <translation>Die Datei hat keine Spalte „%1“, die als „%2“ importiert werden könnte; ihre Spalten sind %3</translation>
+        </message>
+        <message>
+            <source>The file has no column "%1" to ignore; its columns are %2</source>
+            <translation>Die Datei hat keine Spalte „%1“, die ignoriert werden könnte; ihre Spalten sind %2</translation>
+        </message>
+        <message>
+            <source>Column "%1" cannot be imported as "%2": deals have no such field (they have %3)</source>
+            <translation>Die Spalte „%1“ kann nicht als „%2“ importiert werden: Deals haben kein solches Feld (sie haben %3)</translation>
+        </message>
+        <message>
+            <source>Column "%1" cannot be imported as "%2": companies have no such field (they have %3)</source>
+            <translation>Die Spalte „%1“ kann nicht als „%2“ importiert werden: Firmen haben kein solches Feld (sie haben %3)</translation>
+        </message>
+        <message>
+            <source>Column "%1" cannot be imported as "%2": contacts have no such field (they have %3)</source>
+            <translation>Die Spalte „%1“ kann nicht als „%2“ importiert werden: Kontakte haben kein solches Feld (sie haben %3)</translation>
+        </message>
+        <message>
+            <source>Columns %1 and %2 are both imported as "%3", which takes one column: import one of them and ignore the others</source>
+            <translation>Die Spalten %1 und %2 werden beide als „%3“ importiert, dieses Feld nimmt aber nur eine Spalte auf: Importieren Sie eine davon und ignorieren Sie die andere</translation>
+        </message>
+        <message>
+            <source>Columns %1 and %2 are all imported as "%3", which takes one column: import one of them and ignore the others</source>
+            <translation>Die Spalten %1 und %2 werden alle als „%3“ importiert, dieses Feld nimmt aber nur eine Spalte auf: Importieren Sie eine davon und ignorieren Sie die übrigen</translation>
+        </message>
+        <message>
+            <source>No column for the deal title: the header needs one of %1</source>
+            <translation>Keine Spalte für den Titel des Deals: Die Kopfzeile braucht eine von %1</translation>
+        </message>
+        <message>
+            <source>No column for the company name: the header needs one of %1</source>
+            <translation>Keine Spalte für den Firmennamen: Die Kopfzeile braucht eine von %1</translation>
+        </message>
+        <message>
+            <source>No column for the contact name: the header needs one of %1 or "First Name" / "Last Name"</source>
+            <translation>Keine Spalte für den Namen des Kontakts: Die Kopfzeile braucht eine von %1 oder „Vorname“ / „Nachname“</translation>
+        </message>
+        <message>
+            <source>The file is empty: no header line found</source>
+            <translation>Die Datei ist leer: Keine Kopfzeile gefunden</translation>
+        </message>
+        <message>
+            <source>This row has %1 cells but the header has %2; a value probably contains an unquoted %3</source>
+            <translation>Diese Zeile hat %1 Zellen, die Kopfzeile aber nur %2; wahrscheinlich steht in einem Wert ohne Anführungszeichen ein %3</translation>
+        </message>
+        <message>
+            <source>comma</source>
+            <translation>Komma</translation>
+        </message>
+        <message>
+            <source>semicolon</source>
+            <translation>Semikolon</translation>
+        </message>
+        <message>
+            <source>tab</source>
+            <translation>Tabulator</translation>
+        </message>
+        <message>
+            <source>%1 must be an amount such as 1.234,56 (got "%2")</source>
+            <translation>%1 muss ein Betrag wie 1.234,56 sein (in der Datei: „%2“)</translation>
+        </message>
+        <message>
+            <source>%1 must have at most 2 decimal places (got "%2")</source>
+            <translation>%1 darf höchstens 2 Nachkommastellen haben (in der Datei: „%2“)</translation>
+        </message>
+        <message>
+            <source>%1 is too large: at most %2 (got "%3")</source>
+            <translation>%1 ist zu hoch: höchstens %2 (in der Datei: „%3“)</translation>
+        </message>
+        <message>
+            <source>day is out of range for month</source>
+            <translation>diesen Tag hat der Monat nicht</translation>
+        </message>
+        <message>
+            <source>month must be in 1..12</source>
+            <translation>den Monat gibt es nicht, er muss zwischen 1 und 12 liegen</translation>
+        </message>
+        <message>
+            <source>year 0 is out of range</source>
+            <translation>das Jahr 0 gibt es nicht</translation>
+        </message>
+        <message>
+            <source>the time is out of range</source>
+            <translation>die Uhrzeit gibt es nicht</translation>
+        </message>
+        <message>
+            <source>Date "%1" does not exist (%2); write dates as 2026-12-31, 31.12.2026 or, month first, 12/31/2026</source>
+            <translation>Das Datum „%1“ gibt es nicht (%2); schreiben Sie Daten als 31.12.2026, 2026-12-31 oder, mit dem Monat zuerst, 12/31/2026</translation>
+        </message>
+        <message>
+            <source>Date must be written as 2026-12-31, 31.12.2026 or, month first, 12/31/2026 (got "%1")</source>
+            <translation>Ein Datum muss als 31.12.2026, 2026-12-31 oder, mit dem Monat zuerst, 12/31/2026 geschrieben sein (in der Datei: „%1“)</translation>
+        </message>
+        <message>
+            <source>Title</source>
+            <translation>Titel</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>Wert</translation>
+        </message>
+        <message>
+            <source>Currency</source>
+            <translation>Währung</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Probability</source>
+            <translation>Wahrscheinlichkeit</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>%1 must be a percentage from 0 to 100 (got "%2")</source>
+            <translation>%1 muss ein Prozentwert von 0 bis 100 sein (in der Datei: „%2“)</translation>
+        </message>
+        <message>
+            <source>%1 must be open, won or lost (got "%2")</source>
+            <translation>%1 muss offen, gewonnen oder verloren sein (in der Datei: „%2“)</translation>
+        </message>
+        <message>
+            <source>%1 must be a three-letter code such as EUR (got "%2")</source>
+            <translation>%1 muss ein Code aus drei Buchstaben wie EUR sein (in der Datei: „%2“)</translation>
+        </message>
+        <message>
+            <source>%1 must be an address such as anna@example.com (got "%2")</source>
+            <translation>%1 muss eine Adresse wie anna@example.com sein (in der Datei: „%2“)</translation>
+        </message>
+        <message>
+            <source>%1 must not be empty</source>
+            <translation>%1 darf nicht leer sein</translation>
+        </message>
+        <message>
+            <source>won</source>
+            <translation>gewonnen</translation>
+        </message>
+        <message>
+            <source>lost</source>
+            <translation>verloren</translation>
+        </message>
+        <message>
+            <source>Contact "%1" matches no contact of ours, and a new contact needs a company: fill in the company column</source>
+            <translation>Der Kontakt „%1“ passt zu keinem unserer Kontakte, und ein neuer Kontakt braucht eine Firma: Füllen Sie die Spalte für die Firma aus</translation>
+        </message>
+        <message>
+            <source>The stage mapping "%1=%2" names no stage of ours (known: %3)</source>
+            <translation>Die Zuordnung „%1=%2“ nennt keine unserer Phasen (vorhanden: %3)</translation>
+        </message>
+        <message>
+            <source>Value must not be negative (got "%1")</source>
+            <translation>Der Wert darf nicht negativ sein (in der Datei: „%1“)</translation>
+        </message>
+        <message>
+            <source>Currency "%1" is not this database's %2; convert the values to %2 first</source>
+            <translation>Die Währung „%1“ ist nicht die dieser Datenbank (%2); rechnen Sie die Werte zuerst in %2 um</translation>
+        </message>
+        <message>
+            <source>Pipeline "%1" is not one of ours (%2); its deals go into "%3"</source>
+            <translation>Die Pipeline „%1“ gibt es bei uns nicht (vorhanden: %2); ihre Deals kommen in „%3“</translation>
+        </message>
+        <message>
+            <source>Stage "%1" is mapped to "%2", which is no stage of pipeline "%3" (known: %4)</source>
+            <translation>Die Phase „%1“ ist „%2“ zugeordnet, das ist aber keine Phase der Pipeline „%3“ (vorhanden: %4)</translation>
+        </message>
+        <message>
+            <source>Stage "%1" is not one of ours; pipeline "%2" knows %3 (and Closed Won, Closed Lost for the status)</source>
+            <translation>Die Phase „%1“ gibt es bei uns nicht; die Pipeline „%2“ kennt %3 (und Closed Won, Closed Lost für den Status)</translation>
+        </message>
+        <message>
+            <source>Status "%1" contradicts stage "%2", which means %3</source>
+            <translation>Der Status „%1“ widerspricht der Phase „%2“, die %3 bedeutet</translation>
+        </message>
+        <message>
+            <source>Funnel stage "%1" is not one of ours (%2)</source>
+            <translation>Die Trichterphase „%1“ gibt es bei uns nicht (vorhanden: %2)</translation>
+        </message>
+        <message>
+            <source>Funnel stage "%1" is mapped to "%2", which is not one of ours (%3)</source>
+            <translation>Die Trichterphase „%1“ ist „%2“ zugeordnet, aber diese Phase gibt es bei uns nicht (vorhanden: %3)</translation>
+        </message>
+        <message>
+            <source>Line %1 repeats the company of line %2; it is imported once</source>
+            <translation>Zeile %1 wiederholt die Firma aus Zeile %2; sie wird nur einmal importiert</translation>
+        </message>
+        <message>
+            <source>"%1"</source>
+            <translation>„%1“</translation>
+        </message>
+    </context>
+    <context>
         <name>LostReasonDialog</name>
         <message>
             <source>Deal lost</source>
