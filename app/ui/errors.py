@@ -15,7 +15,7 @@ import sqlite3
 import sys
 import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import TracebackType
 
@@ -23,7 +23,17 @@ from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app.domain.money import Amount
+from app.importing.csvformat import (
+    AND_MORE,
+    AT_CELL,
+    AT_LINE,
+    MAX_LISTED_PROBLEMS,
+    CsvError,
+    Problem,
+)
+from app.importing.messages import QUOTED, Message, Names, QuotedNames
 from app.services import ServiceError, fill
+from app.ui import format as fmt
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
 _READ_ONLY = {errno.EROFS}
@@ -41,9 +51,45 @@ def refusal(exc: ServiceError) -> str:
     return fill(text, [_shown(arg) for arg in exc.params])
 
 
+def translated(text: str) -> str:
+    """What an import says (an app.importing Message) in the user's language: its template
+    translated under "ImportProblem", then the arguments filled in, themselves translated
+    when they are Messages. Any other text is shown as it is."""
+    if not isinstance(text, Message):
+        return text
+    template = QCoreApplication.translate("ImportProblem", text.template)
+    return fill(template, [_shown(arg) for arg in text.args])
+
+
+def problem_text(problem: Problem) -> str:
+    """One import problem in the user's language: "Zeile 7, Spalte „Wert“: …"."""
+    message = translated(problem.message)
+    if problem.column:
+        where = QCoreApplication.translate("ImportProblem", AT_CELL)
+        return fill(where, [str(problem.line), problem.column, message])
+    return fill(QCoreApplication.translate("ImportProblem", AT_LINE), [str(problem.line), message])
+
+
+def problems_text(problems: Sequence[Problem]) -> str:
+    """A file's problems one per line in the user's language, as many as str(CsvError)
+    lists, then how many more there are."""
+    lines = [problem_text(p) for p in problems[:MAX_LISTED_PROBLEMS]]
+    rest = len(problems) - MAX_LISTED_PROBLEMS
+    if rest > 0:
+        lines.append(fill(QCoreApplication.translate("ImportProblem", AND_MORE), [str(rest)]))
+    return "\n".join(lines)
+
+
 def _shown(arg: object) -> str:
     if isinstance(arg, Amount):
         return QLocale().toString(arg / 100, "f", 2)
+    if isinstance(arg, Message):
+        return translated(arg)
+    if isinstance(arg, QuotedNames):
+        quoted = QCoreApplication.translate("ImportProblem", QUOTED)
+        return ", ".join(fill(quoted, [fmt.stage(name)]) for name in arg)
+    if isinstance(arg, Names):  # our stages: a default name as the board shows it
+        return ", ".join(fmt.stage(name) for name in arg)
     return str(arg)  # names, ids and lists stay as the user or the data wrote them
 
 
@@ -53,6 +99,8 @@ def describe(exc: BaseException) -> str:
 
     if isinstance(exc, ServiceError):
         return refusal(exc)
+    if isinstance(exc, CsvError):
+        return problems_text(exc.problems)
     text = str(exc).lower()
     code = getattr(exc, "errno", None)
     if isinstance(exc, DatabaseLocked):

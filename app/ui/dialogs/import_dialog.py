@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 from app.services import Services, importer
 from app.services.importer import ImportCancelled, ImportFailed, ImportSummary
 from app.ui import format as fmt
+from app.ui.errors import problems_text, translated
 
 KIND_ORDER = ("deals", "companies", "contacts")
 SAMPLE_CHARS = 60  # a sample value longer than this is cut in the columns table
@@ -335,7 +336,7 @@ class ImportDialog(QDialog):
                     "%1", ", ".join(summary.unknown_columns)
                 )
             )
-        lines += summary.notices
+        lines += map(translated, summary.notices)
         self.summary_label.setText("\n".join(lines))
         self._fill_preview(summary)
         self._fill_stages([(raw, ours, n) for raw, ours, n in summary.stages], known=True)
@@ -352,7 +353,7 @@ class ImportDialog(QDialog):
             .replace("%1", str(len(failure.problems)))
             .replace("%2", str(len(lines)))
         )
-        self.problems_view.setPlainText(str(failure))
+        self.problems_view.setPlainText(problems_text(failure.problems))
         self.tabs.setTabText(3, self.tr("Problems (%1)").replace("%1", str(len(failure.problems))))
         self.preview_table.setRowCount(0)
         unknown = [(raw, "", len(rows)) for raw, rows in failure.unknown_stages.items()]
