@@ -12,6 +12,7 @@ import sqlite3
 import pytest
 
 from app.services import importer, state
+from app.services.company_queries import CompanyQueries
 from app.storage.models import (
     Activity,
     Company,
@@ -181,3 +182,15 @@ def test_many_deals_go_to_the_trash_and_back_by_undo(small):
     images = run_undoable(small, lambda: small.deals.delete(ids), ids)
     assert column(stage_ids()[0]) == []
     undo_and_redo(small, images, before)
+
+
+def test_a_table_or_column_read_to_its_end_gets_every_row(small):
+    """A view that scrolled to the end re-reads every loaded row after each write."""
+    ids = company_ids()
+    rows = CompanyQueries(small).rows(ids)
+    assert [r.company_id for r in rows] == ids
+    assert all(r.tags == ("vip",) and r.open_deals == 1 for r in rows)
+    first = stage_ids()[0]
+    cards = small.board.page(first, 0, MANY)
+    assert [c.deal_id for c in cards] == column(first)
+    assert all(c.tags == ("hot",) for c in cards)

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from app.services.base import Service
 from app.storage.models import utc_now
-from app.storage.sql import as_date
+from app.storage.sql import as_date, id_slices
 
 
 @dataclass(frozen=True)
@@ -193,14 +193,15 @@ class BoardQueries(Service):
         params = [cutoff, cutoff, *_params(f, stage_id, today, cutoff), limit, offset]
         rows = self.s.db.execute_sql(sql, params).fetchall()
         tags: dict[int, list[str]] = {}
-        if rows:
-            marks = ", ".join(["?"] * len(rows))
+        # A column scrolled to its end re-reads every loaded card: in slices of ids.
+        for part in id_slices(r[0] for r in rows):
+            marks = ", ".join(["?"] * len(part))
             for deal_id, name in self.s.db.execute_sql(
                 self._sql(
                     "SELECT dt.deal_id, t.name FROM deal_tag dt JOIN tag t ON t.id = dt.tag_id "
                     f"WHERE dt.deal_id IN ({marks}) ORDER BY t.name"
                 ),
-                [r[0] for r in rows],
+                part,
             ):
                 tags.setdefault(deal_id, []).append(name)
         return [
