@@ -13,6 +13,7 @@ import pytest
 
 from app.services import importer, state
 from app.services.company_queries import CompanyQueries
+from app.storage import database
 from app.storage.models import (
     Activity,
     Company,
@@ -194,3 +195,17 @@ def test_a_table_or_column_read_to_its_end_gets_every_row(small):
     cards = small.board.page(first, 0, MANY)
     assert [c.deal_id for c in cards] == column(first)
     assert all(c.tags == ("hot",) for c in cards)
+
+
+def test_demo_data_is_loaded_within_a_small_variable_limit(tmp_path):
+    """The bulk loader puts up to 100 rows in one statement: fewer where SQLite allows fewer
+    variables (18 deal columns x 100 rows would need 1,800)."""
+    from app.services.demo import generate
+
+    db = database.connect(tmp_path / "demo.sqlite")
+    try:
+        small_limit(db)
+        counts = generate(db, deals=200)
+        assert Deal.select().count() == counts["deals"] == 200
+    finally:
+        database.close(db)

@@ -9,6 +9,7 @@ rebuilt after: one sort per index instead of a random B-tree insert per row and 
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import chain
@@ -33,8 +34,10 @@ def insert_rows(
     """Insert tuples given in `fields` order; returns how many.
 
     A NOT NULL column the rows leave out gets the model's constant default as a literal.
-    `rows_per_statement` > 1 inserts that many rows per statement (fewer round trips for
-    narrow rows; mind SQLite's 32,766 variables). `advance(n)` hears of every batch of `batch_rows`.
+    `rows_per_statement` > 1 inserts up to that many rows per statement (fewer round trips
+    for narrow rows), as many as the connection's SQLite binds variables for: 32,766 in
+    Python's Windows and macOS builds, 999 before 3.32. `advance(n)` hears of every batch of
+    `batch_rows`.
     """
     if not rows:
         return 0
@@ -52,7 +55,8 @@ def insert_rows(
     head = f'INSERT INTO "{meta.table_name}" ({names}) VALUES '
     one = f"({', '.join(values)})"
     cursor = db.cursor()
-    k = max(1, rows_per_statement)
+    limit = db.connection().getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER)
+    k = max(1, min(rows_per_statement, limit // len(fields)))
     full = len(rows) - len(rows) % k if k > 1 else 0
     if full:
         flat = (tuple(chain.from_iterable(rows[i : i + k])) for i in range(0, full, k))
