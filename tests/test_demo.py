@@ -71,8 +71,12 @@ def test_makes_the_deals_asked_for(tmp_path, deals, demo):
     assert counts["deals"] == _one(db, "SELECT COUNT(*) FROM deal") == deals
     for status in ("won", "lost", "open"):
         assert counts[status] == _one(db, "SELECT COUNT(*) FROM deal WHERE status = ?", (status,))
-    assert counts["won"] == round(deals * 0.25)
-    assert counts["lost"] == round(deals * 0.35)
+    # Won 36.5 %, lost 52 %, open the rest, the deals of the last weeks; a small demo keeps
+    # enough open ones to fill a board (at most a third), closed ones at the same win rate.
+    assert (counts["won"], counts["lost"], counts["open"]) == {
+        50: (14, 20, 16),
+        3000: (1095, 1560, 345),
+    }[deals]
     companies = _one(db, "SELECT COUNT(*) FROM company")
     assert counts["companies"] == companies
     assert deals / 3 <= companies <= deals / 2 or companies == 20
@@ -214,6 +218,87 @@ def test_pipeline_thins_out_and_some_deals_step_back(demo):
     assert _one(db, "SELECT MIN(created_at) FROM deal WHERE status != 'open'") < "2024-08-01"
     recent = _one(db, "SELECT AVG(created_at >= '2025-08-01') FROM deal WHERE status = 'open'")
     assert recent > 0.6
+
+
+# The last twelve whole months before TODAY, and TODAY's month so far (26 of its 30 days).
+LAST_YEAR = [
+    f"{y}-{m:02d}" for y, m in [(2024, 11), (2024, 12)] + [(2025, m) for m in range(1, 11)]
+]
+THIS_MONTH = "2025-11"
+PER_MONTH = {
+    "leads": "SELECT substr(entered_on, 1, 7), COUNT(*) FROM company GROUP BY 1",
+    "deals": "SELECT substr(created_at, 1, 7), COUNT(*) FROM deal GROUP BY 1",
+    "won": "SELECT substr(closed_at, 1, 7), COUNT(*) FROM deal WHERE status = 'won' GROUP BY 1",
+    "lost": "SELECT substr(closed_at, 1, 7), COUNT(*) FROM deal WHERE status = 'lost' GROUP BY 1",
+    "activities": "SELECT substr(done_at, 1, 7), COUNT(*) FROM activity"
+    " WHERE done_at IS NOT NULL GROUP BY 1",
+}
+
+
+def test_months_bring_a_steady_flow_up_to_today(demo):
+    """Leads, new deals, wins, losses and done activities come at a steady pace, growing a
+    little over the year, and the last weeks are no exception: the generator once made a
+    quarter of all deals and activities in the last month, 500 % of the activity target."""
+    db = demo[0]
+    for name, sql in PER_MONTH.items():
+        per_month = dict(_rows(db, sql))
+        year = [per_month.get(m, 0) for m in LAST_YEAR]
+        assert min(year) > 0.55 * max(year), (name, year)
+        pace = per_month.get(THIS_MONTH, 0) * 30 / 26
+        assert 0.7 * min(year) < pace < 1.3 * max(year), (name, pace, year)
+
+
+def test_this_months_targets_are_within_reach(demo):
+    """The reports' target bars: TODAY's month so far at 60–120 % of each monthly target."""
+    db = demo[0]
+    actual = {
+        "won_value": "SELECT SUM(value_minor) FROM deal WHERE status = 'won' AND closed_at >= ?",
+        "won_deals": "SELECT COUNT(*) FROM deal WHERE status = 'won' AND closed_at >= ?",
+        "new_leads": "SELECT COUNT(*) FROM company WHERE entered_on >= ?",
+        "activities": "SELECT COUNT(*) FROM activity WHERE done_at >= ?",
+    }
+    first = f"{THIS_MONTH}-01"
+    for metric, sql in actual.items():
+        target = _one(
+            db,
+            "SELECT amount FROM target WHERE owner_id IS NULL AND period_kind = 'month'"
+            " AND metric = ? AND period_start = ?",
+            (metric, first),
+        )
+        assert 0.6 <= _one(db, sql, (first,)) / target <= 1.2, metric
+
+
+def test_deals_have_contacts_all_their_open_life(demo):
+    """Closed deals were worked on while open, not only the open ones; open deals are of all
+    ages, the oldest the stalled ones."""
+    db = demo[0]
+    closed = _one(db, "SELECT COUNT(*) FROM deal WHERE status != 'open'")
+    worked = _one(
+        db,
+        "SELECT COUNT(*) FROM deal d WHERE status != 'open' AND EXISTS (SELECT 1 FROM activity a"
+        " WHERE a.deal_id = d.id AND a.done_at >= d.created_at AND a.done_at < d.closed_at)",
+    )
+    assert worked == closed
+    # Done activities per deal grow with the time it was open: won deals took longest.
+    per_deal = dict(
+        _rows(
+            db,
+            "SELECT d.status, COUNT(a.id) * 1.0 / COUNT(DISTINCT d.id) FROM deal d"
+            " LEFT JOIN activity a ON a.deal_id = d.id AND a.done_at IS NOT NULL GROUP BY 1",
+        )
+    )
+    assert per_deal["won"] > per_deal["lost"] > 1
+    ages = [
+        age
+        for (age,) in _rows(
+            db,
+            "SELECT julianday(?) - julianday(created_at) FROM deal WHERE status = 'open'",
+            (MIDNIGHT,),
+        )
+    ]
+    young = sum(age < 30 for age in ages) / len(ages)
+    assert 0.3 < young < 0.8
+    assert 0.05 < sum(age > 60 for age in ages) / len(ages) < 0.3
 
 
 def test_funnel_narrows_and_customers_are_won_deals(demo):
@@ -372,7 +457,7 @@ def test_companies_can_be_asked_for_apart_from_deals(tmp_path):
         counts = generate(db, deals=400, companies=400)
         assert counts["companies"] == _one(db, "SELECT COUNT(*) FROM company") == 400
         assert counts["deals"] == _one(db, "SELECT COUNT(*) FROM deal") == 400
-        assert counts["won"] == 100
+        assert counts["won"] == 146
         # Every customer still has a won deal behind it.
         assert (
             _one(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 from typing import TypeVar
@@ -44,13 +44,33 @@ MIN_DEALS, MAX_DEALS = 50, 100_000
 # and the mean days that step takes. Conversion itself happens when a deal is won.
 FUNNEL_STEP_CHANCE = (0.70, 0.65, 0.60, 0.55)
 FUNNEL_STEP_DAYS = (14, 21, 28)
-# Pipeline, by stage position: mean days in the stage, where lost deals were lost and where the
-# open ones are now (both thin out towards Close).
-STAGE_DAYS = (8, 12, 14, 9)
-LOST_AT = (35, 30, 22, 13)
-OPEN_AT = (36, 28, 21, 15)
-WON_SHARE, LOST_SHARE = 0.25, 0.35
+# Pipeline, by stage position: mean days in the stage, and where lost deals were lost. Open
+# deals are where these put them (time spent there): they thin out towards Close.
+STAGE_DAYS = (15, 11, 10, 7)
+LOST_AT = (38, 30, 20, 12)
+# Outcomes. Deals come at a steady pace and are open five to seven weeks, so the open ones
+# are what the last weeks brought and did not close yet: about an eighth of the history's
+# deals. (A larger open share would need the last weeks to bring more deals than any month
+# before.) Won / (won + lost) stays about 41 %.
+WON_SHARE, LOST_SHARE = 0.365, 0.52
+MIN_OPEN = 40  # but a small demo still fills a board: this many open (at most a third)
+STALL = 0.06  # chance that a lost deal sat 20–90 days in its last stage before it was lost
 DEALS_PER_COMPANY = 2.2
+# The pace of new leads and deals: up by GROWTH over the history, by calendar month a little
+# seasonal (quiet summer holidays and Christmas), little at weekends.
+GROWTH = 0.5
+SEASON = (1.0, 1.0, 1.05, 1.0, 1.0, 0.95, 0.9, 0.85, 1.0, 1.05, 1.05, 0.85)
+WEEKEND = 0.15
+RAMP_DAYS = 60  # deals ramp up while the first leads reach Consideration, over ~this many days
+# Days after reaching Consideration in which a company gets new deals (a customer: more), so
+# that the first leads do not collect the deals of the whole history.
+DEAL_WINDOW, REPEAT_WINDOW = 180, 270
+FIRST_DEAL_DAYS = 20  # mean days from Consideration to a customer's first (won) deal
+BUSY = 8  # a company with this many deals takes another at half the chance
+# Done activities of a deal: each follow-up before its stage's rotting threshold passes comes
+# at this chance (else the chain breaks and the deal rots); a last word shortly before it
+# closes at that (always, if there was no other).
+FOLLOW_UP, CLOSE_CONTACT = 0.8, 0.35
 BULK_CACHE_KIB = 65_536  # page cache while loading, KiB (64 MiB)
 ROWS_PER_STATEMENT = 100  # x 10 columns stays far below SQLite's 32,766 variables
 
@@ -354,6 +374,54 @@ class _Clock:
         return self.dates[day + self.PAD]
 
 
+def _spread(rand: Callable[[], float], n: int) -> list[float]:
+    """n numbers in [0, 1), one in each n-th of it, ascending: drawn through a distribution's
+    running sums they follow it closely, so even a small demo's months do not look random."""
+    return [(k + rand()) / n for k in range(n)]
+
+
+class _Chooser:
+    """Who gets a deal made at an instant: a company that reached its deal stage
+    (Consideration) within `window` days before, drawn by weight; and the days deals close on,
+    at the flow's pace, ramping up `lag` days after the first companies reach that stage."""
+
+    def __init__(self, members, weights, starts, flow: list[float], window: int, lag: int):
+        order = sorted(range(len(members)), key=lambda k: starts[members[k]])
+        self.members = [members[k] for k in order]
+        self.starts = [starts[m] for m in self.members]
+        self.cum = [0.0, *_cum([weights[k] for k in order])]
+        self.window = window * DAY
+        ready = [
+            bisect_left(self.starts, d * DAY) - bisect_left(self.starts, d * DAY - self.window)
+            for d in range(len(flow))
+        ]
+        full = max(1, max(ready[: RAMP_DAYS + 1]))
+        self.days = _cum([f * min(1.0, ready[max(0, d - lag)] / full) for d, f in enumerate(flow)])
+
+    def day(self, u: float, lo: int, hi: int) -> int | None:
+        """The day at quantile u of the flow between days lo and hi (excluded); None if the
+        flow has nothing there."""
+        lo, hi = max(lo, 0), min(hi, len(self.days))
+        base = self.days[lo - 1] if lo > 0 else 0.0
+        if hi <= lo or self.days[hi - 1] <= base:
+            return None
+        x = base + u * (self.days[hi - 1] - base)
+        return min(max(bisect_right(self.days, x), lo), hi - 1)
+
+    def company(self, rand: Callable[[], float], t: int) -> int | None:
+        """A company that reached its deal stage before instant `t`, and within the window
+        before it if any did; drawn by weight. None if none did."""
+        j = bisect_left(self.starts, t)
+        i = bisect_left(self.starts, t - self.window)
+        if i >= j:
+            i = 0
+        if j == 0:
+            return None
+        cum = self.cum
+        k = bisect_right(cum, cum[i] + rand() * (cum[j] - cum[i])) - 1
+        return self.members[i if k < i else j - 1 if k >= j else k]
+
+
 class _Demo:
     """One run: draws everything in a fixed order from one Random, then inserts."""
 
@@ -372,6 +440,11 @@ class _Demo:
         for k, first in enumerate(self.months):
             end = add_months(first, 1) if k + 1 < HISTORY_MONTHS else today
             self.month_of_day.extend([k] * (end - first).days)
+        self.flow = []  # each history day's weight in the pace of new leads and deals
+        for d in range(self.clock.days):
+            day = start + dt.timedelta(days=d)
+            weight = (1 + GROWTH * d / self.clock.days) * SEASON[day.month - 1]
+            self.flow.append(weight * WEEKEND if day.weekday() >= 5 else weight)
         # Queries are bound to `db`, whichever database the models' proxy points at.
         setting = Setting.select(Setting.value).where(Setting.key == "default_user").bind(db)
         user = setting.scalar() or User.select(pw.fn.MIN(User.id)).bind(db).scalar()
@@ -441,14 +514,18 @@ class _Demo:
         clock = self.clock
         now = clock.now
         n = self.n_companies or max(20, round(self.n_deals / DEALS_PER_COMPANY))
-        # More leads lately: a power below 1 pushes the entry dates towards today.
-        entered = sorted(int((now - DAY) * rand() ** 0.8) for _ in range(n))
+        days = _cum(self.flow[:-1])  # leads enter at the flow's pace, before yesterday
+        entered = []
+        for u in _spread(rand, n):
+            day = min(bisect_right(days, u * days[-1]), len(days) - 1)
+            entered.append(day * DAY + int(rand() * DAY))
         seg_cum = _cum([w for _, w, _ in SEGMENTS])
         src_cum = _cum([w for _, w, _, _ in CHANNELS])
         n_funnel = len(self.funnel)
         chances = _pad(FUNNEL_STEP_CHANCE, n_funnel - 1, 0.5)
         step_days = _pad(FUNNEL_STEP_DAYS, n_funnel - 2, 21)
         horizon = now - 2 * DAY  # room left for deals after the last natural funnel step
+        deal_stage = min(2, n_funnel - 2)  # Consideration: where a lead's deals begin
         used: set[str] = set()
         self.company_rows: list[tuple] = []
         self.contact_rows: list[tuple] = []
@@ -466,12 +543,19 @@ class _Demo:
             source = CHANNELS[_weighted(rand, src_cum)][0]
             name, domain = self._company_name(words, used)
             path = [t0]
+            reach = 1  # the stages it gets to in time, some of them only after today
             for k in range(n_funnel - 2):
                 gap = int(step_days[k] * DAY * (0.2 + rng.expovariate(1.0)))
-                if rand() >= chances[k] or path[-1] + gap >= horizon:
+                if rand() >= chances[k]:
                     break
-                path.append(path[-1] + gap)
-            self.buyer.append(len(path) == n_funnel - 1 and rand() < chances[-1])
+                if len(path) == reach and path[-1] + gap < horizon:
+                    path.append(path[-1] + gap)
+                reach += 1
+            # Will buy, once at its deal stage: if its first deal is won before today
+            # (_plan_deals decides), with the stages up to then placed before the win.
+            self.buyer.append(
+                reach == n_funnel - 1 and rand() < chances[-1] and len(path) > deal_stage
+            )
             self.paths.append(path)
             self.words.append(words)
             self.size.append(rng.lognormvariate(0.0, 0.6))
@@ -517,22 +601,80 @@ class _Demo:
 
     # ---- deals: outcome, company and timeline --------------------------------------------
     def _plan_deals(self) -> None:
-        """Each deal's company, outcome, stage path and instants; sorted by creation."""
+        """Each deal's company, outcome, stage path and instants; sorted by creation.
+
+        Deals are created at the flow's pace, so each month brings about as many as the one
+        before: a closed deal on a day drawn from the flow among those that leave room for its
+        whole life before today, then a company that had reached Consideration by then; an
+        open deal as long ago as it has spent in its stages so far. Only each customer's first
+        won deal is placed from its company: after its Consideration, so that it converts.
+        """
         rng = self.rng
         rand = rng.random
         expo = rng.expovariate
+        log = math.log
         now = self.clock.now
         n = self.n_deals
         ns = len(self.stage_ids)
         paths = self.paths
+        # Deals start at Consideration (sales calls scheduled), or the stage a lead got to.
+        deal_stage = min(2, len(self.funnel) - 2)
+        starts = [p[min(len(p) - 1, deal_stage)] for p in paths]
         eligible = [i for i, p in enumerate(paths) if len(p) >= 2] or list(range(len(paths)))
-        buyers = [i for i, b in enumerate(self.buyer) if b]
-        n_won = round(n * WON_SHARE) if buyers else 0
-        for i in buyers[n_won:]:  # tiny data sets: every customer needs a won deal
-            self.buyer[i] = False
-        buyers = buyers[:n_won]
-        n_lost = round(n * LOST_SHARE)
-        # Open and lost deals: more at companies further down the funnel, and at big ones.
+        n_open = max(n - round(n * WON_SHARE) - round(n * LOST_SHARE), min(MIN_OPEN, n // 3))
+        n_won = round((n - n_open) * WON_SHARE / (WON_SHARE + LOST_SHARE))
+        n_lost = n - n_open - n_won
+        days = [d * DAY for d in _pad(STAGE_DAYS, ns, 10)]
+        lost_cum = _cum(_pad(LOST_AT, ns, 10))
+        back = min(2, ns - 1)  # the stage a deal may step back from (Proposal → Meeting)
+
+        def lifecycle(outcome: str) -> tuple[list[int], list[int], bool, int]:
+            """The stages a deal passes (the last: where it closed or is now), the time in each,
+            whether it stalled in the last, and the time in all."""
+            first = 1 if rand() < 0.1 else 0  # some start at Meeting
+            last = ns - 1 if outcome == WON else max(first, _weighted(rand, lost_cum))
+            path = list(range(first, last + 1))
+            if last >= back > first and rand() < 0.12:  # one step back, then on again
+                at = path.index(back) + 1
+                path[at:at] = [back - 1, back]
+            # days × (0.15 + expovariate(1.0)), the draw written out (a third of the time)
+            durations = [int(days[s] * (0.15 - log(1.0 - rand()))) + 3600 for s in path]
+            stalled = outcome == LOST and rand() < STALL
+            if stalled:
+                durations[-1] += _between(rand, 20, 90) * DAY  # stuck in its stage for weeks
+            return path, durations, stalled, sum(durations)
+
+        def squeeze(durations: list[int], room: int) -> tuple[list[int], int]:
+            """A young lead's deal: its timeline squeezed into the time there was."""
+            scale = room * (0.3 + 0.6 * rand()) / sum(durations)
+            durations = [max(60, int(d * scale)) for d in durations]
+            return durations, sum(durations)
+
+        # Customers-to-be: each gets a first deal soon after its Consideration, placed now if it
+        # is won before today. They take the other won deals too; whoever has one by today is
+        # a customer (its first won deal converts it), the rest are not yet.
+        plans = []
+        candidates = [i for i, b in enumerate(self.buyer) if b]
+        for c in candidates[n_won:]:  # tiny data sets: fewer won deals than customers-to-be
+            self.buyer[c] = False
+        candidates = candidates[:n_won]
+        for c in candidates:
+            path, durations, _, total = lifecycle(WON)
+            created = starts[c] + 60 + int(expo(1.0) * FIRST_DEAL_DAYS * DAY)
+            if created + total > now - 3600:
+                if plans or c != candidates[-1]:
+                    continue
+                created = starts[c] + 60  # tiny data sets: one customer at least
+                durations, total = squeeze(durations, now - 3600 - created)
+            times = list(accumulate(durations, initial=created))
+            plans.append((created, len(plans), c, WON, path, times, False))
+        deal_count = [0] * len(paths)
+        for plan in plans:
+            deal_count[plan[2]] += 1
+        if not candidates:  # no lead got far enough to buy: those deals are still open
+            n_open, n_won = n_open + n_won, 0
+        # Open and lost deals: more at companies further down the funnel, and at big ones;
+        # more won deals at a customer the bigger it is, but not in proportion.
         depth = (0.0, 0.35, 1.0, 1.6)
         weights = [
             self.size[i] * (2.0 if self.buyer[i] else depth[min(len(paths[i]) - 1, 3)])
@@ -540,56 +682,78 @@ class _Demo:
         ]
         if not any(weights):
             weights = [1.0] * len(eligible)
-        companies = buyers[:]
-        if buyers:
-            sizes = [self.size[i] for i in buyers]
-            companies += rng.choices(buyers, weights=sizes, k=n_won - len(buyers))
-        companies += rng.choices(eligible, cum_weights=_cum(weights), k=n - n_won)
-        outcomes = [WON] * n_won + [LOST] * n_lost + [OPEN] * (n - n_won - n_lost)
-        days = _pad(STAGE_DAYS, ns, 10)
-        lost_cum = _cum(_pad(LOST_AT, ns, 10))
-        open_cum = _cum(_pad(OPEN_AT, ns, 10))
-        back = min(2, ns - 1)  # the stage a deal may step back from (Proposal → Meeting)
-        plans = []
-        for k in range(n):
-            outcome, c = outcomes[k], companies[k]
-            # Deals start at Consideration (sales calls scheduled), early ones at Interest.
-            lo = paths[c][min(len(paths[c]) - 1, 2)]
-            first = 1 if rand() < 0.1 else 0
+        won = [lifecycle(WON) for _ in range(n_won - len(plans))]
+        lost = [lifecycle(LOST) for _ in range(n_lost)]
+        # An open deal is a life like theirs caught at a random moment of it: a long life is
+        # caught more often, so the open deals' stages, ages and stalls are those of a steady
+        # flow (in a few weeks they will be the closed deals of those weeks).
+        lives = won + lost
+        ends = _cum([total for *_, total in lives])
+        still_open = []
+        for _ in range(n_open):
+            path, durations, stalled, total = lives[_weighted(rand, ends)]
+            age = int(rand() * total)
+            j = 0
+            while age >= durations[j]:
+                age -= durations[j]
+                j += 1
+            so_far = [*durations[:j], max(600, age)]
+            stalled = stalled and j == len(path) - 1
+            still_open.append((path[: j + 1], so_far, stalled, sum(so_far)))
+        starts_eligible = (eligible, weights, starts, self.flow, DEAL_WINDOW)
+
+        def company(chooser: _Chooser, t: int) -> int | None:
+            """A company for a deal made at `t`; one with many deals already is mostly drawn
+            again: the first leads would otherwise collect the deals of the early weeks."""
+            for _ in range(4):
+                c = chooser.company(rand, t)
+                if c is None or rand() * (BUSY + deal_count[c]) < BUSY:
+                    break
+            if c is not None:
+                deal_count[c] += 1
+            return c
+
+        sizes = [self.size[i] ** 0.5 for i in candidates]
+        for outcome, group in ((WON, won), (LOST, lost), (OPEN, still_open)):
             if outcome == WON:
-                last = ns - 1
-            else:
-                cum = lost_cum if outcome == LOST else open_cum
-                last = max(first, _weighted(rand, cum))
-            path = list(range(first, last + 1))
-            if last >= back > first and rand() < 0.12:  # one step back, then on again
-                at = path.index(back) + 1
-                path[at:at] = [back - 1, back]
-            durations = [int(days[s] * DAY * (0.15 + expo(1.0))) + 3600 for s in path]
-            if outcome == OPEN and rand() < 0.1:
-                durations[-1] += _between(rand, 20, 90) * DAY  # stuck in its stage for weeks
-            total = sum(durations)
-            room = now - 3600 - lo
-            if total > room:  # a young lead: squeeze the timeline into the time there was
-                scale = room * (0.3 + 0.6 * rand()) / total
-                durations = [max(60, int(d * scale)) for d in durations]
-                total = sum(durations)
-            # Open deals run up to now; closed ones lie anywhere in the time the company had.
-            # Closed deals lean towards the company's early time: leads reach Consideration
-            # late in the window, and without this lean the closings crowd the last months.
-            created = (
-                now - 60 - total if outcome == OPEN else lo + int(rand() ** 3 * (room - total))
-            )
-            times = [created]  # entry of each stage period, then the closing instant
-            for d in durations if outcome != OPEN else durations[:-1]:
-                times.append(times[-1] + d)
-            plans.append((created, k, c, outcome, path, times))
+                lag = sum(total for *_, total in group) // max(1, len(group)) // DAY
+                chooser = _Chooser(candidates, sizes, starts, self.flow, REPEAT_WINDOW, lag)
+            elif outcome == LOST:  # the ramp: creation lags the close by a typical life
+                lag = sum(total for *_, total in group) // max(1, len(group)) // DAY
+                chooser = _Chooser(*starts_eligible, lag)  # open deals: the same companies
+            first_start = chooser.starts[0] if chooser.members else now
+            m = len(group)
+            for k, (path, durations, stalled, total) in enumerate(group):
+                c = None
+                if outcome == OPEN:
+                    created = now - 60 - total  # `total` is the time it has had so far
+                    c = company(chooser, created)
+                else:  # its close at quantile k of the flow, so months follow it closely
+                    first = (first_start + total) // DAY + 1  # a company was in talks then
+                    day = chooser.day((k + rand()) / m, first, self.clock.days)
+                    if day is not None:
+                        created = day * DAY + int(rand() * (DAY - 3600)) - total
+                        c = company(chooser, created)
+                if c is None:  # no company had got that far then: any, squeezed in after
+                    c = company(chooser, now - 3600)
+                    room = now - 3600 - starts[c]
+                    if total > room:
+                        durations, total = squeeze(durations, room)
+                    if outcome == OPEN:
+                        created = now - 60 - total
+                    else:
+                        created = starts[c] + 60 + int(rand() * max(0, room - total - 60))
+                ends_at = durations[:-1] if outcome == OPEN else durations
+                times = list(accumulate(ends_at, initial=created))
+                plans.append((created, len(plans), c, outcome, path, times, stalled))
         plans.sort()
         self.plans = plans
         self.first_win: dict[int, int] = {}  # company → its first won deal's closing instant
-        for _, _, c, outcome, _, times in plans:
+        for _, _, c, outcome, _, times, _ in plans:
             if outcome == WON and times[-1] < self.first_win.get(c, now):
                 self.first_win[c] = times[-1]
+        for c in candidates:
+            self.buyer[c] = c in self.first_win
 
     def _company_history(self) -> None:
         """Funnel rows per company; a customer reaches Conversion when it first wins a deal."""
@@ -597,12 +761,16 @@ class _Demo:
         stamp = self.clock.stamp
         funnel = self.funnel
         history = self.history
+        deal_stage = min(2, len(funnel) - 2)
         for i, path in enumerate(self.paths):
             won_at = self.first_win.get(i)
             if won_at is not None:
-                if len(path) >= 4:  # Engagement moves between Consideration and the win
-                    lo = path[-2]
-                    path[-1] = lo + 60 + int((won_at - lo - 120) * (0.3 + 0.6 * rng.random()))
+                # The stages after the deal stage (Engagement) lie between it and the win.
+                lo = path[deal_stage]
+                path[deal_stage + 1 :] = sorted(
+                    lo + 60 + int((won_at - lo - 120) * (0.3 + 0.6 * rng.random()))
+                    for _ in range(len(funnel) - 2 - deal_stage)
+                )
                 path.append(won_at)
             marks = [stamp(t) for t in path]
             marks.append(None)
@@ -630,6 +798,9 @@ class _Demo:
         history = self.history
         month_of_day = self.month_of_day
         add_activity = self._add_activity
+        activities = self.activities
+        done_per_month = self.done_per_month
+        prefix, hours, dates, pad = clock.prefix, clock.clock, clock.dates, clock.PAD
         reasons = [r for r, _ in LOST_REASONS]
         reason_cum = _cum([w for _, w in LOST_REASONS])
         positions = [0.0] * len(stage_ids)
@@ -639,7 +810,12 @@ class _Demo:
         self.won_value_by_month = [0] * HISTORY_MONTHS
         self.status_counts = {WON: 0, LOST: 0, OPEN: 0}
         mu = math.log(9000)
-        for deal_id, (created, _, c, status, path, times) in enumerate(self.plans, start=1):
+        # Follow-ups inside the rotting threshold, less the day: fresh all of today.
+        gaps = [
+            (0.75 * max(1, rot - 1) * DAY, 0.25 * max(1, rot - 1) * DAY) for rot in self.rotting
+        ]
+        for deal_id, plan in enumerate(self.plans, start=1):
+            created, _, c, status, path, times, stalled = plan
             self.status_counts[status] += 1
             company_id = c + 1
             words = self.words[c]
@@ -652,7 +828,7 @@ class _Demo:
             stage = path[-1]
             # Stage periods, then (closed deals) the won/lost row in the stage it closed in;
             # each row leaves at the instant the next one enters.
-            marks = [stamp(t) for t in times]
+            marks = [prefix[t // DAY + pad] + hours[t % DAY] for t in times]  # stamp(t)
             marks.append(None)
             hid = len(history)
             for j, s in enumerate(path):
@@ -698,33 +874,35 @@ class _Demo:
             won_at = self.first_win.get(c)
             self.deal_facts.append((status, value, won_at is not None and created > won_at))
 
-            # Completed contacts: recent for most open deals, older than the stage's rotting
-            # threshold for some that have sat in their stage that long.
-            latest = end - 60
-            if status == OPEN:
-                rot = self.rotting[stage]
-                if times[-1] < now - (rot + 2) * DAY and rand() < 0.35:
-                    latest = now - (rot + _between(rand, 2, 30)) * DAY
-                else:  # well inside the threshold, whatever the hour the app is opened
-                    fresh = max(created + 60, now - max(1, rot - 2) * DAY)
-                    latest = fresh + int(rand() * (now - 60 - fresh))
-            latest = max(latest, created + 30)
-            done = (rand() < 0.55) + (rand() < 0.2)
-            spots = sorted(created + int(rand() * (latest - created)) for _ in range(done))
-            spots.append(latest)
-            for t in spots:
+            # Done activities over the deal's open life. While it sits in a stage, a follow-up
+            # comes before the stage's rotting threshold passes, and another, as long as the
+            # salesperson keeps at it (FOLLOW_UP each time; a stalled deal is left alone).
+            # Open deals have had just the same, so the last weeks count like any other and
+            # the board shows the ones the chain has broken for as rotting.
+            spots = []
+            stops = times[1:] if status != OPEN else [*times[1:], now - 60]
+            del stops[len(path) - stalled :]  # a stalled deal's last stage has none
+            for start, stop, s in zip(times, stops, path, strict=False):
+                least, spread = gaps[s]  # the next one 75–100 % of the threshold later
+                t = start + int(least + spread * rand())
+                while t < stop and rand() < FOLLOW_UP:
+                    spots.append(t)
+                    t += int(least + spread * rand())
+            if status != OPEN and (not spots or rand() < CLOSE_CONTACT):
+                spots.append(max(created, end - 60 - int(rand() * min(2 * DAY, end - created))))
+            spots.sort()
+            done_words = words["done"]
+            for t in spots:  # _add_activity written out: a quarter of a million at 100k
                 kind = DONE_KINDS[_weighted(rand, DONE_KIND_CUM)]
-                made = stamp(max(created, t - int(rand() * 2 * DAY)))
-                add_activity(
-                    kind,
-                    _pick(rand, words["done"][kind]),
-                    company_id,
-                    deal_id,
-                    contact,
-                    t // DAY,
-                    t,
-                    made,
-                )
+                subject = _pick(rand, done_words[kind])
+                made = max(created, t - int(rand() * 2 * DAY))
+                day = t // DAY
+                done_per_month[month_of_day[day]] += 1
+                activities.append(
+                    (len(activities) + 1, kind, subject, company_id, deal_id, contact,
+                     dates[day + pad], prefix[day + pad] + hours[t % DAY], "",
+                     prefix[made // DAY + pad] + hours[made % DAY])
+                )  # fmt: skip
             # The next action: most open deals have one, overdue, due today or ahead.
             if status == OPEN and rand() < 0.9:
                 kind, subject = _pick(rand, words["next"][min(stage, 3)])
@@ -732,7 +910,7 @@ class _Demo:
                 due = (
                     -_between(rand, 1, 14) if r < 0.22 else 0 if r < 0.37 else _between(rand, 1, 21)
                 )
-                made = stamp(max(times[-1], latest))
+                made = stamp(max(times[-1], spots[-1] if spots else created))
                 add_activity(kind, subject, company_id, deal_id, contact, today + due, None, made)
 
     def _add_activity(self, kind, subject, company_id, deal_id, contact_id, due_day, done, made):
@@ -757,9 +935,11 @@ class _Demo:
             contact = self.contacts_of[i][0]
             t0 = path[0]
             for _ in range((rand() < 0.75) + (rand() < 0.3)):
-                t = t0 + 60 + int(rand() * min(30 * DAY, now - t0 - 120))
-                kind, subject = _pick(rand, words["company_done"])
-                self._add_activity(kind, subject, i + 1, None, contact, t // DAY, t, clock.stamp(t))
+                t = t0 + 60 + int(rand() * 30 * DAY)  # in its first month; for a new lead
+                kind, subject = _pick(rand, words["company_done"])  # maybe not yet
+                if t < now - 60:
+                    stamp = clock.stamp(t)
+                    self._add_activity(kind, subject, i + 1, None, contact, t // DAY, t, stamp)
             if not self.buyer[i] and len(path) >= 2 and rand() < 0.25:
                 kind, subject = _pick(rand, words["company_next"])
                 due = clock.days + _between(rand, -10, 20)
