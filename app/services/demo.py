@@ -803,7 +803,7 @@ class _Demo:
         prefix, hours, dates, pad = clock.prefix, clock.clock, clock.dates, clock.PAD
         reasons = [r for r, _ in LOST_REASONS]
         reason_cum = _cum([w for _, w in LOST_REASONS])
-        positions = [0.0] * len(stage_ids)
+        columns: list[list[int]] = [[] for _ in stage_ids]  # open deals' rows per stage
         self.deal_rows: list[tuple] = []
         self.deal_facts: list[tuple[str, int, bool]] = []  # status, value, after the first win
         self.won_by_month = [0] * HISTORY_MONTHS
@@ -840,8 +840,7 @@ class _Demo:
             reason = ""
             position = 0.0
             if status == OPEN:
-                positions[stage] += 1.0
-                position = positions[stage]
+                columns[stage].append(len(self.deal_rows))  # its board position: see below
                 end = now
             else:
                 end = times[-1]
@@ -912,6 +911,14 @@ class _Demo:
                 )
                 made = stamp(max(times[-1], spots[-1] if spots else created))
                 add_activity(kind, subject, company_id, deal_id, contact, today + due, None, made)
+        # Board order: as the salesperson arranged the cards, not oldest first (the oldest
+        # are the stalled ones, and a column would open with a wall of rotting deals).
+        for rows in columns:
+            order = list(range(1, len(rows) + 1))
+            rng.shuffle(order)
+            for k, position in zip(rows, order, strict=True):
+                row = self.deal_rows[k]
+                self.deal_rows[k] = (*row[:7], float(position), *row[8:])
 
     def _add_activity(self, kind, subject, company_id, deal_id, contact_id, due_day, done, made):
         """One activity row; `done` is an instant (counted for its month) or None if open."""
