@@ -60,6 +60,9 @@ def test_sqlite_full_during_an_import_rolls_back_everything(template_db, tmp_pat
 
 FSIZE_CHILD = r"""
 import resource, signal, sys
+# Under the size limit a .pyc would be written cut short into the shared cache, and every
+# later child process would fail to load it.
+sys.dont_write_bytecode = True
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG
 limit = int(sys.argv[1])
 resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
