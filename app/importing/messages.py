@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 
-from app.services import QT_TRANSLATE_NOOP, fill
+from app.domain.i18n import QT_TRANSLATE_NOOP, fill
 
 __all__ = [
     "QT_TRANSLATE_NOOP",

@@ -3,33 +3,18 @@
 from __future__ import annotations
 
 import os
-import re
 import threading
-from collections.abc import Sequence
 from pathlib import Path
 
 import peewee as pw
 
 from app.domain.events import Signal
+from app.domain.i18n import QT_TRANSLATE_NOOP, fill
 from app.storage import database
 
 POOL_WORKERS = min(4, os.cpu_count() or 2)  # report jobs at once (Services.worker_pool)
 
-
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
-    """Marks `text` for pyside6-lupdate under `context` and returns it unchanged: Qt's own
-    marker without importing Qt. lupdate finds calls by name, not by where they come from."""
-    return text
-
-
-def fill(template: str, args: Sequence[str]) -> str:
-    """Qt's %1, %2 … replaced by `args` in one pass, so an argument holding "%2" stays so."""
-    return _PLACEHOLDER.sub(
-        lambda m: args[int(m[1]) - 1] if int(m[1]) <= len(args) else m[0], template
-    )
+__all__ = ["POOL_WORKERS", "QT_TRANSLATE_NOOP", "ServiceError", "Services", "fill"]
 
 
 class ServiceError(Exception):
