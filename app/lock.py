@@ -16,11 +16,17 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QSysInfo
 
+from app.storage.messages import QT_TRANSLATE_NOOP, FileMessage
+
 CLI_WAIT_MS = 2000
 
 
 class LockError(Exception):
-    """The write lock could not be taken; nothing was opened for writing."""
+    """The write lock could not be taken; nothing was opened for writing.
+
+    Its message is a FileMessage; DatabaseLocked's is English only, the UI says it its own
+    way (app.ui.errors.describe).
+    """
 
 
 class DatabaseLocked(LockError):
@@ -69,7 +75,13 @@ class WriteLock:
             return self
         if self._file.error() == QLockFile.LockError.LockFailedError:
             raise DatabaseLocked(self.db_path, self.holder())
-        raise LockError(f"{self.db_path}: cannot create the lock file {self.path}")
+        raise LockError(
+            FileMessage(
+                QT_TRANSLATE_NOOP("FileProblem", "%1: cannot create the lock file %2"),
+                self.db_path,
+                self.path,
+            )
+        )
 
     def holder(self) -> Holder | None:
         """Who holds the lock, as written in the lock file (None if nobody or unreadable)."""

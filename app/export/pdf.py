@@ -30,6 +30,7 @@ from app.export import vector
 from app.export.strings import translate
 from app.services.report_details import bundle
 from app.storage.files import atomic_write_bytes
+from app.storage.messages import QT_TRANSLATE_NOOP, FileMessage
 from app.ui import format as fmt
 
 KINDS = ("pipeline", "funnel", "pack")
@@ -43,7 +44,8 @@ Op = Callable[[QPainter], None]
 
 
 class ExportError(Exception):
-    """The PDF could not be written; the message names the file and the reason."""
+    """The PDF could not be written; the message (a FileMessage) names the file and the
+    reason, the system's own words."""
 
 
 def font_family() -> str:
@@ -919,7 +921,9 @@ def render(
         _stage_tables(doc, data)
     painter = QPainter()
     if not painter.begin(writer):
-        raise ExportError("Cannot start the PDF painter.")
+        raise ExportError(
+            FileMessage(QT_TRANSLATE_NOOP("FileProblem", "Cannot start the PDF painter."))
+        )
     try:
         doc.paint(painter)
     finally:
@@ -935,7 +939,9 @@ def write(path: Path | str, pdf: bytes) -> None:
         atomic_write_bytes(path, pdf)
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise ExportError(f"Cannot write {path}: {reason}.") from exc
+        raise ExportError(
+            FileMessage(QT_TRANSLATE_NOOP("FileProblem", "Cannot write %1: %2."), path, reason)
+        ) from exc
 
 
 def export(path: Path | str, services, kind: str, **options) -> None:

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from app.storage.messages import PATH_SAYS, QT_TRANSLATE_NOOP, FileMessage
 from app.storage.recovery import (
     BackupFailed,
     BackupFile,
@@ -49,7 +50,10 @@ __all__ = [
 
 
 class RestoreRefused(Exception):
-    """The file to restore is not a good Dealboard database; nothing was changed."""
+    """The file to restore is not a good Dealboard database; nothing was changed.
+
+    Its message is a FileMessage naming the file and what is wrong with it.
+    """
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ def make_backup(
     try:
         problem = dealboard_problem(source)
         if problem:
-            raise BackupFailed(f"{db_path}: {problem}")
+            raise BackupFailed(FileMessage(PATH_SAYS, db_path, problem))
         copy_database(source, dest)
     finally:
         source.close()
@@ -112,7 +116,9 @@ def needs_backup(db_path: Path | str, *, folder: Path | str | None = None) -> bo
 def _open_source(db_path: Path) -> sqlite3.Connection:
     """A connection that only reads; read-write when possible so SQLite tidies its -wal on close."""
     if not db_path.is_file():
-        raise BackupFailed(f"{db_path}: no such database file")
+        raise BackupFailed(
+            FileMessage(QT_TRANSLATE_NOOP("FileProblem", "%1: no such database file"), db_path)
+        )
     try:
         conn = sqlite3.connect(f"file:{db_path}?mode=rw", uri=True, timeout=10)
         conn.execute("PRAGMA query_only = 1")
@@ -194,9 +200,16 @@ def restore(db_path: Path | str, backup: Path | str) -> Path | None:
     (with its -wal/-shm) renamed aside and the copy renamed into its place.
     """
     db_path, backup = Path(db_path), Path(backup)
-    problem = verify(backup) if backup.exists() else f"{backup}: no such file"
+    if backup.exists():
+        problem = verify(backup)
+    else:
+        problem = FileMessage(QT_TRANSLATE_NOOP("FileProblem", "%1: no such file"), backup)
     if problem:
-        raise RestoreRefused(f"{backup} cannot be restored: {problem}")
+        raise RestoreRefused(
+            FileMessage(
+                QT_TRANSLATE_NOOP("FileProblem", "%1 cannot be restored: %2"), backup, problem
+            )
+        )
     source = open_read_only(backup)
     try:
         staged = stage_copy(source, db_path.parent)

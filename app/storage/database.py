@@ -11,18 +11,29 @@ import peewee as pw
 
 from app.storage import models as m
 from app.storage import tallies
+from app.storage.messages import QT_TRANSLATE_NOOP, SENTENCE, FileMessage
 
 APPLICATION_ID = 0x4442_4431  # "DBD1": marks a file as ours in the SQLite header
 SQLITE_MAGIC = b"SQLite format 3\x00"
 
 
 class DatabaseRefused(Exception):
-    """The file is not one we may open; it has been left untouched."""
+    """The file is not one we may open; it has been left untouched.
+
+    The message is a FileMessage, the SENTENCE around the refusal's words: a reason built
+    from it (recovery.verify) puts those words, still translatable, inside its own sentence.
+    """
 
     def __init__(self, path: Path, reason: str, message: str):
         super().__init__(message)
         self.path = path
         self.reason = reason  # "foreign" | "newer" | "corrupt" | "unreadable"
+
+
+def _refused(path: Path, reason: str, template: str, *args: object) -> DatabaseRefused:
+    """DatabaseRefused saying `template` (marked "FileProblem", no closing period) as a
+    sentence."""
+    return DatabaseRefused(path, reason, FileMessage(SENTENCE, FileMessage(template, *args)))
 
 
 def _create_schema(db: pw.Database) -> None:
@@ -107,28 +118,46 @@ def inspect_file(path: Path, *, full_check: bool = True) -> None:
             return
         header = _read_header(path)
     except OSError as exc:
-        raise DatabaseRefused(
-            path, "unreadable", f"{path}: cannot read the file ({exc.strerror})."
+        raise _refused(
+            path,
+            "unreadable",
+            QT_TRANSLATE_NOOP("FileProblem", "%1: cannot read the file (%2)"),
+            path,
+            exc.strerror,
         ) from exc
     if len(header) < 100 or not header.startswith(SQLITE_MAGIC):
-        raise DatabaseRefused(
-            path, "foreign", f"{path} is not a Dealboard database (not an SQLite file)."
+        raise _refused(
+            path,
+            "foreign",
+            QT_TRANSLATE_NOOP("FileProblem", "%1 is not a Dealboard database (not an SQLite file)"),
+            path,
         )
     app_id, version = _header_fields(path, header)
     if app_id != APPLICATION_ID:
-        raise DatabaseRefused(
-            path, "foreign", f"{path} is an SQLite file but not a Dealboard database."
+        raise _refused(
+            path,
+            "foreign",
+            QT_TRANSLATE_NOOP("FileProblem", "%1 is an SQLite file but not a Dealboard database"),
+            path,
         )
     if version > SCHEMA_VERSION:
-        raise DatabaseRefused(
+        raise _refused(
             path,
             "newer",
-            f"{path} was written by a newer Dealboard (schema {version}, this version reads up to "
-            f"{SCHEMA_VERSION}). Update Dealboard to open it.",
+            QT_TRANSLATE_NOOP(
+                "FileProblem",
+                "%1 was written by a newer Dealboard (schema %2, this version reads up to %3). "
+                "Update Dealboard to open it",
+            ),
+            path,
+            version,
+            SCHEMA_VERSION,
         )
     problem = quick_check(path) if full_check else structure_check(path, header)
     if problem:
-        raise DatabaseRefused(path, "corrupt", f"{path} is damaged: {problem}.")
+        raise _refused(
+            path, "corrupt", QT_TRANSLATE_NOOP("FileProblem", "%1 is damaged: %2"), path, problem
+        )
 
 
 def quick_check(path: Path) -> str | None:
@@ -156,7 +185,11 @@ def structure_check(path: Path, header: bytes) -> str | None:
     page_size = int.from_bytes(header[16:18], "big") or 65536
     pages = int.from_bytes(header[28:32], "big")
     if pages and path.stat().st_size < page_size * pages:
-        return f"the file ends after {path.stat().st_size} bytes, {page_size * pages} expected"
+        return FileMessage(
+            QT_TRANSLATE_NOOP("FileProblem", "the file ends after %1 bytes, %2 expected"),
+            path.stat().st_size,
+            page_size * pages,
+        )
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from app.storage.database import APPLICATION_ID, DatabaseRefused, inspect_file
 from app.storage.files import fsync_dir
+from app.storage.messages import PATH_SAYS, QT_TRANSLATE_NOOP, FileMessage, without_period
 
 T = TypeVar("T")
 
@@ -29,10 +30,14 @@ _STAMP = "%Y%m%dT%H%M%S.%f"
 _BACKUP_NAME = re.compile(r"^(\d{8}T\d{6}\.\d{6})Z(?:-([a-z0-9-]+))?\.sqlite$")
 _COPY_PREFIX = ".dealboard-copy-"
 SIDE_FILES = ("-wal", "-shm")  # they belong to the database file and travel with it
+EMPTY = FileMessage(QT_TRANSLATE_NOOP("FileProblem", "the file is empty"))
 
 
 class BackupFailed(Exception):
-    """A copy could not be made or did not pass the integrity check; nothing was replaced."""
+    """A copy could not be made or did not pass the integrity check; nothing was replaced.
+
+    Its message is a FileMessage, or SQLite's or the system's own words as they are.
+    """
 
 
 @dataclass(frozen=True)
@@ -104,7 +109,9 @@ def dealboard_problem(conn: sqlite3.Connection) -> str | None:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     except sqlite3.DatabaseError as exc:
         return str(exc)
-    return None if app_id == APPLICATION_ID else "not a Dealboard database"
+    if app_id == APPLICATION_ID:
+        return None
+    return FileMessage(QT_TRANSLATE_NOOP("FileProblem", "not a Dealboard database"))
 
 
 def open_read_only(path: Path) -> sqlite3.Connection:
@@ -135,7 +142,7 @@ def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
         _remove_stale_copies(folder)
         fd, name = tempfile.mkstemp(prefix=_COPY_PREFIX, suffix=".tmp", dir=folder)  # 0600
     except OSError as exc:
-        raise BackupFailed(f"{folder}: {exc.strerror or exc}") from exc
+        raise BackupFailed(FileMessage(PATH_SAYS, folder, exc.strerror or str(exc))) from exc
     os.close(fd)
     tmp = Path(name)
     try:
@@ -149,7 +156,14 @@ def stage_copy(source: sqlite3.Connection, folder: Path) -> Path:
         finally:
             target.close()
         if result != [("ok",)]:
-            raise BackupFailed("the copy does not pass the integrity check: " + _first(result))
+            raise BackupFailed(
+                FileMessage(
+                    QT_TRANSLATE_NOOP(
+                        "FileProblem", "the copy does not pass the integrity check: %1"
+                    ),
+                    _first(result),
+                )
+            )
         _fsync_file(tmp)
     except (sqlite3.Error, OSError) as exc:
         remove_with_side_files(tmp)
@@ -186,7 +200,7 @@ def verify(path: Path) -> str | None:
     """
     try:
         if path.stat().st_size == 0:
-            return "the file is empty"
+            return EMPTY
         # Header, application id, schema version; integrity_check below covers quick_check.
         inspect_file(path, full_check=False)
         conn = open_read_only(path)
@@ -195,7 +209,7 @@ def verify(path: Path) -> str | None:
         finally:
             conn.close()
     except (DatabaseRefused, OSError, sqlite3.Error) as exc:
-        return str(exc).rstrip(".")
+        return without_period(exc)
     return None if result == [("ok",)] else _first(result)
 
 
@@ -213,12 +227,12 @@ def diagnose(db_path: Path, folder: Path | str | None = None) -> Damage | None:
         return None
     was_ours = bool(backup_files(db_path, folder))
     if size == 0:
-        return Damage(db_path, "the file is empty") if was_ours else None
+        return Damage(db_path, EMPTY) if was_ours else None
     try:
         inspect_file(db_path)
     except DatabaseRefused as exc:
         if exc.reason == "corrupt" or (exc.reason == "foreign" and was_ours):
-            return Damage(db_path, str(exc).rstrip("."))
+            return Damage(db_path, without_period(exc))
         raise
     return None
 

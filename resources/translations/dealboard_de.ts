@@ -1130,6 +1130,77 @@
         </message>
     </context>
     <context>
+        <name>FileProblem</name>
+        <message>
+            <source>Cannot start the PDF painter.</source>
+            <translation>Die PDF-Ausgabe kann nicht gestartet werden.</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2.</source>
+            <translation>%1 kann nicht geschrieben werden: %2.</translation>
+        </message>
+        <message>
+            <source>%1: cannot create the lock file %2</source>
+            <translation>%1: Die Sperrdatei %2 kann nicht angelegt werden</translation>
+        </message>
+        <message>
+            <source>%1: no such database file</source>
+            <translation>%1: Datenbankdatei nicht gefunden</translation>
+        </message>
+        <message>
+            <source>%1: no such file</source>
+            <translation>%1: Datei nicht gefunden</translation>
+        </message>
+        <message>
+            <source>%1 cannot be restored: %2</source>
+            <translation>%1 kann nicht wiederhergestellt werden: %2</translation>
+        </message>
+        <message>
+            <source>%1: cannot read the file (%2)</source>
+            <translation>%1: Die Datei kann nicht gelesen werden (%2)</translation>
+        </message>
+        <message>
+            <source>%1 is not a Dealboard database (not an SQLite file)</source>
+            <translation>%1 ist keine Dealboard-Datenbank (keine SQLite-Datei)</translation>
+        </message>
+        <message>
+            <source>%1 is an SQLite file but not a Dealboard database</source>
+            <translation>%1 ist eine SQLite-Datei, aber keine Dealboard-Datenbank</translation>
+        </message>
+        <message>
+            <source>%1 was written by a newer Dealboard (schema %2, this version reads up to %3). Update Dealboard to open it</source>
+            <translation>%1 wurde von einer neueren Dealboard-Version geschrieben (Schema %2, diese Version liest bis Schema %3). Aktualisieren Sie Dealboard, um die Datei zu öffnen</translation>
+        </message>
+        <message>
+            <source>%1 is damaged: %2</source>
+            <translation>%1 ist beschädigt: %2</translation>
+        </message>
+        <message>
+            <source>the file ends after %1 bytes, %2 expected</source>
+            <translation>Die Datei endet nach %1 Bytes, erwartet waren %2</translation>
+        </message>
+        <message>
+            <source>%1.</source>
+            <translation>%1.</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>the file is empty</source>
+            <translation>Die Datei ist leer</translation>
+        </message>
+        <message>
+            <source>not a Dealboard database</source>
+            <translation>Keine Dealboard-Datenbank</translation>
+        </message>
+        <message>
+            <source>the copy does not pass the integrity check: %1</source>
+            <translation>Die Kopie besteht die Integritätsprüfung nicht: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>FunnelChart</name>
         <message>
             <source>Funnel</source>
