@@ -28,9 +28,9 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def schema_tag() -> str:
-    """A short fingerprint of the schema (tables, indexes, tally triggers): a cached database
-    made by another schema is made again rather than benchmarked with missing columns or
-    indexes."""
+    """A short fingerprint of the schema (tables, indexes, tally triggers) and the demo
+    generator: a cached database made by another schema or generator is made again rather
+    than benchmarked with missing columns or indexes, or different data."""
     import hashlib
 
     import peewee as pw
@@ -44,7 +44,9 @@ def schema_tag() -> str:
         tallies.install(db)
         ddl = [sql for (sql,) in db.execute_sql("SELECT sql FROM sqlite_master ORDER BY name")]
     db.close()
-    return hashlib.sha1("\n".join(filter(None, ddl)).encode()).hexdigest()[:8]
+    # The generator too: a database of the same size made by an older demo is other data.
+    generator = (ROOT / "app" / "services" / "demo.py").read_text(encoding="utf-8")
+    return hashlib.sha1("\n".join([*filter(None, ddl), generator]).encode()).hexdigest()[:8]
 
 
 def demo_database(deals: int, companies: int | None = None) -> Path:

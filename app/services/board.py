@@ -177,20 +177,35 @@ class BoardQueries(Service):
     ) -> list[Card]:
         today = today or dt.date.today()
         cutoff = self._cutoff(stage_id)
-        # Closed deals (shown on request) sort after the open ones; without them the order
-        # is the index's, so a page costs its own rows only, not the whole column.
-        order = "d.status <> 'open', " if f.show_closed else ""
-        sql = self._sql(
+        select = (
             "SELECT d.id, d.title, c.name, d.value_minor, d.expected_close, "
             f"({NEXT_OPEN.format(col='subject')}), ({NEXT_OPEN.format(col='due_on')}), "
             f"d.status, CASE WHEN {ROTTING} THEN 1 ELSE 0 END, "
             "COALESCE(d.probability, s.probability) "
             "FROM deal d JOIN pipeline_stage s ON s.id = d.stage_id "
             "LEFT JOIN company c ON c.id = d.company_id "
-            f"WHERE {_where(*_shape(f, True))} "
-            f"ORDER BY {order}d.position, d.id LIMIT ? OFFSET ?"
         )
-        params = [cutoff, cutoff, *_params(f, stage_id, today, cutoff), limit, offset]
+        filtered = [*_params(f, stage_id, today, cutoff)]
+        if not f.show_closed:
+            # The index's order: a page costs its own rows only, not the whole column.
+            sql = (
+                f"{select}WHERE {_where(*_shape(f, True))} "
+                "ORDER BY d.position, d.id LIMIT ? OFFSET ?"
+            )
+            params = [cutoff, cutoff, *filtered, limit, offset]
+        else:
+            # Closed deals (shown on request) sort after the open ones: a sort of the whole
+            # column. Sorted as bare ids first, so a card's subqueries run for the page alone
+            # (at 100k deals a column holds 25,000: 4 ms a page, not 27).
+            join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
+            order = "d.status <> 'open', d.position, d.id"
+            sql = (
+                f"{select}WHERE d.id IN (SELECT d.id FROM deal d{join} "
+                f"WHERE {_where(*_shape(f, True))} ORDER BY {order} LIMIT ? OFFSET ?) "
+                f"ORDER BY {order}"
+            )
+            params = [cutoff, cutoff, *filtered, limit, offset]
+        sql = self._sql(sql)
         rows = self.s.db.execute_sql(sql, params).fetchall()
         tags: dict[int, list[str]] = {}
         # A column scrolled to its end re-reads every loaded card: in slices of ids.

@@ -27,7 +27,7 @@ from app.storage.models import (
     Tag,
     utc_now,
 )
-from app.storage.sql import id_slices
+from app.storage.sql import ID_SLICE, id_slices
 
 EDITABLE = {
     "title",
@@ -408,11 +408,11 @@ def _positions_for(stage_id: int, deal_ids: Sequence[int], index: int | None) ->
     """Positions that put `deal_ids` before the index-th other deal of the column."""
     n = len(deal_ids)
     if index is None:
-        top = _others(stage_id, deal_ids, 1, last=True)
+        top = _others(stage_id, deal_ids, 0, 1, last=True)
         return [(top[0] if top else 0.0) + 1.0 + i for i in range(n)]
     index = max(index, 0)
     start = max(index - 1, 0)
-    neighbours = _others(stage_id, deal_ids, start + 2)[start:]
+    neighbours = _others(stage_id, deal_ids, start, 2)
     if index == 0:
         lo, hi = (
             (neighbours[0] - n - 1.0 if neighbours else 0.0),
@@ -431,16 +431,24 @@ def _positions_for(stage_id: int, deal_ids: Sequence[int], index: int | None) ->
     return [lo + step * (i + 1) for i in range(n)]
 
 
-def _others(stage_id: int, skip: Sequence[int], count: int, *, last: bool = False) -> list[float]:
-    """Positions of the column's first (or last) `count` open deals not in `skip`.
+def _others(
+    stage_id: int, skip: Sequence[int], offset: int, count: int, *, last: bool = False
+) -> list[float]:
+    """Positions of `count` open deals of the column not in `skip`, from the offset-th on
+    (from its end with `last`).
 
-    Skipped here rather than by NOT IN, which would bind every moved id: reading len(skip)
-    more rows of the column is enough to make up for the skipped ones.
+    The usual drop moves a few cards: they are skipped by NOT IN and the offset walked in
+    SQLite (4 ms at row 5,000). Too many to bind, they are skipped here instead, reading that
+    many more rows of the column (27 ms at row 5,000).
     """
-    skipped = set(skip)
     order = (Deal.position.desc(), Deal.id.desc()) if last else (Deal.position, Deal.id)
-    rows = _open_column(stage_id).order_by(*order).limit(count + len(skipped)).tuples()
-    return [p for d, p in rows if d not in skipped][:count]
+    column = _open_column(stage_id).order_by(*order)
+    if len(skip) <= ID_SLICE:
+        rows = column.where(Deal.id.not_in(list(skip))).offset(offset).limit(count)
+        return [p for _d, p in rows.tuples()]
+    skipped = set(skip)
+    rows = column.limit(offset + count + len(skipped)).tuples()
+    return [p for d, p in rows if d not in skipped][offset : offset + count]
 
 
 def _renumber(stage_id: int, skip: Sequence[int]) -> None:
