@@ -141,6 +141,7 @@ class Dealboard:
     def import_file(self) -> None:
         from app.services import backup
         from app.ui.dialogs.import_dialog import run_import_dialog
+        from app.ui.errors import exception_text
         from app.ui.session import backup_folder
 
         # A checked backup first: an import is one transaction, but not an undo step.
@@ -152,7 +153,7 @@ class Dealboard:
                 APP_NAME,
                 self.window.tr(
                     "No backup could be made before the import (%1). Import anyway?"
-                ).replace("%1", str(exc)),
+                ).replace("%1", exception_text(exc)),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -167,6 +168,7 @@ class Dealboard:
         """File → Restore from backup…: the current file is kept aside, never deleted."""
         from app.services import backup
         from app.ui.dialogs.backups import RestoreBackupDialog
+        from app.ui.errors import exception_text
         from app.ui.session import backup_folder
 
         path = self.session.path
@@ -176,8 +178,9 @@ class Dealboard:
         self.session.close(keep_lock=True)
         try:
             aside = backup.restore(path, dialog.chosen())
-        except (backup.RestoreRefused, OSError) as exc:
-            QMessageBox.critical(self.window, APP_NAME, str(exc))
+        except (backup.RestoreRefused, backup.BackupFailed, OSError) as exc:
+            # BackupFailed: the chosen file could not be copied beside the database.
+            QMessageBox.critical(self.window, APP_NAME, exception_text(exc))
             aside = None
         reopened = self.open(path)  # either way: after a refusal the file is the one we had
         if aside is not None and reopened:

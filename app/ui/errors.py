@@ -31,8 +31,9 @@ from app.importing.csvformat import (
     CsvError,
     Problem,
 )
-from app.importing.messages import QUOTED, Message, Names, QuotedNames
+from app.importing.messages import QUOTED, Message, Names, QuotedNames, message_of
 from app.services import ServiceError, fill
+from app.storage.messages import FileMessage
 from app.ui import format as fmt
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
@@ -53,12 +54,23 @@ def refusal(exc: ServiceError) -> str:
 
 def translated(text: str) -> str:
     """What an import says (an app.importing Message) in the user's language: its template
-    translated under "ImportProblem", then the arguments filled in, themselves translated
-    when they are Messages. Any other text is shown as it is."""
+    translated under "ImportProblem" ("FileProblem" for a FileMessage), then the arguments
+    filled in, themselves translated when they are Messages. Any other text is shown as it
+    is."""
     if not isinstance(text, Message):
         return text
-    template = QCoreApplication.translate("ImportProblem", text.template)
+    context = FileMessage.context if isinstance(text, FileMessage) else "ImportProblem"
+    template = QCoreApplication.translate(context, text.template)
     return fill(template, [_shown(arg) for arg in text.args])
+
+
+def exception_text(exc: BaseException) -> str:
+    """What a refusal or failure says, in the user's language: a ServiceError's or a
+    Message's words (a file refused, a backup failed: app.storage.messages) translated with
+    their arguments; any other exception's text (an OSError's) as the system wrote it."""
+    if isinstance(exc, ServiceError):
+        return refusal(exc)
+    return translated(message_of(exc))
 
 
 def problem_text(problem: Problem) -> str:
@@ -105,6 +117,8 @@ def describe(exc: BaseException) -> str:
     code = getattr(exc, "errno", None)
     if isinstance(exc, DatabaseLocked):
         return _tr("The database is open in another Dealboard window. Close it there first.")
+    if isinstance(message_of(exc), Message):  # our own words say what happened
+        return exception_text(exc)
     if code in _DISK_FULL or "disk is full" in text or "file too large" in text:
         return _tr(
             "The disk is full. Nothing was saved of this change; free some space and try again."

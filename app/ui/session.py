@@ -10,12 +10,12 @@ from PySide6.QtCore import QObject, QSettings, Qt, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from app import APP_NAME
-from app.lock import DatabaseLocked, WriteLock
+from app.lock import LockError, WriteLock
 from app.services import Services
 from app.services import backup as backups
 from app.storage.database import DatabaseRefused
 from app.storage.recovery import Recovery, open_or_recover
-from app.ui.errors import describe
+from app.ui.errors import describe, exception_text
 
 
 class _Verifier(QObject):
@@ -62,18 +62,16 @@ class Session:
             lock = WriteLock(path)
             try:
                 lock.acquire(0)
-            except DatabaseLocked as exc:
+            except LockError as exc:  # open elsewhere, or no lock file can be made beside it
                 QMessageBox.warning(parent, APP_NAME, describe(exc))  # in the user's language
                 return None
         try:
             opened = open_or_recover(path, opener, backup_folder(settings))
             if isinstance(opened, Recovery):
                 opened = cls._recover(path, opened, parent)
-        except DatabaseRefused as exc:
-            QMessageBox.critical(parent, APP_NAME, str(exc))
-            opened = None
-        except backups.RestoreRefused as exc:
-            QMessageBox.critical(parent, APP_NAME, str(exc))
+        except (DatabaseRefused, backups.RestoreRefused, backups.BackupFailed) as exc:
+            # Refused untouched, or the backup chosen to recover from could not be copied.
+            QMessageBox.critical(parent, APP_NAME, exception_text(exc))
             opened = None
         if opened is None:
             lock.release()

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from app.services import Services, backup
 from app.storage.recovery import Recovery
 from app.ui import format as fmt
+from app.ui.errors import exception_text, translated
 
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -161,7 +162,7 @@ class DamagedDatabaseDialog(QMessageBox):
         else:
             offer = self.tr("No backup that passes the integrity check was found.")
         self.setInformativeText(f"{moved}\n\n{offer}")
-        self.setDetailedText(recovery.reason)
+        self.setDetailedText(translated(recovery.reason))
         self.empty_button = self.addButton(
             self.tr("Start with an &empty database"), QMessageBox.ButtonRole.DestructiveRole
         )
@@ -245,7 +246,8 @@ class BackupScheduler(QObject):
         try:
             made = self.auto.run()
         except (backup.BackupFailed, OSError) as exc:
-            self._finished.emit("", str(exc))
+            # Translated here: QCoreApplication.translate is thread-safe.
+            self._finished.emit("", exception_text(exc))
         else:
             self._finished.emit(str(made), "")
 

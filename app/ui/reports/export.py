@@ -33,6 +33,7 @@ def export_report(
 ) -> Path | None:
     """Write the report; without `path`, ask for one. Returns the file written, or None."""
     from app.export.pdf import ExportError, export
+    from app.ui.errors import exception_text
 
     if path is None:
         settings = QSettings()
@@ -62,7 +63,7 @@ def export_report(
         )
     except ExportError as exc:
         QApplication.restoreOverrideCursor()
-        QMessageBox.warning(parent, parent.tr("Export report"), str(exc))
+        QMessageBox.warning(parent, parent.tr("Export report"), exception_text(exc))
         return None
     QApplication.restoreOverrideCursor()
     return path
