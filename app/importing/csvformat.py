@@ -148,8 +148,12 @@ _UNQUOTED = {d: re.compile(f"[^\\r\\n{re.escape(d)}]*") for d in DELIMITERS}
 _SEP_LINE = re.compile(r"sep=([,;\t])(?:\r\n|\r|\n|$)", re.IGNORECASE)
 
 
-def _newlines(text: str) -> int:
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
+def _newlines(text: str, start: int = 0, end: int | None = None) -> int:
+    """Line breaks (\\r\\n, \\r or \\n) in text[start:end], counted without copying it."""
+    end = len(text) if end is None else end
+    return (
+        text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+    )
 
 
 def _records(
@@ -216,16 +220,16 @@ def _records(
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
-def _fast_table(
+def _fast_records(
     text: str, delimiter: str, *, pos: int = 0, line: int = 1
-) -> tuple[list[int], list[list[str]], CsvError | None]:
-    """What _records(strict=True) finds, tokenised by the csv module (10x faster) as lists:
-    (physical line where each record starts, its cells, the error that ended the file or None).
+) -> Iterator[tuple[int, list[str]]]:
+    """What _records(strict=True) yields, tokenised by the csv module: 10x faster, one record
+    at a time (a wide export is never held whole).
 
     The two agree on every record whose quotes close. At the end of the file the csv module
     silently closes a quote left open, where _records backtracks (three quotes can be an empty
     quoted value and a literal quote) or raises the "never closed" error naming the line. So
-    the last record, when it holds a quote, is read again by _records.
+    the last record is held back and, when it holds a quote, read again by _records.
     """
     if len(text) - pos >= csv.field_size_limit():
         # The limit is process-wide; raising it only lets a huge note through, never harms.
@@ -233,41 +237,26 @@ def _fast_table(
     reader = csv.reader(
         io.StringIO(text[pos:], newline=""), delimiter=delimiter, quotechar='"', strict=False
     )
-    records: list[list[str]] = []
-    ends: list[int] = []  # lines read after each record
+    held: tuple[int, list[str]] | None = None
+    lines_read = 0
     for cells in reader:
-        records.append(cells or [""])
-        ends.append(reader.line_num)
-    if not records:
-        return [], [], None
-    lines = [line, *(line + end for end in ends[:-1])]
-    last = lines[-1]
+        if held is not None:
+            yield held
+        held = (line + lines_read, cells or [""])
+        lines_read = reader.line_num
+    if held is None:
+        return
+    last = held[0]
     quote = text.rfind('"', pos)
-    if quote < 0 or line + _newlines(text[pos:quote]) < last:
-        return lines, records, None  # no quote in the last record
+    if quote < 0 or line + _newlines(text, pos, quote) < last:
+        yield held  # no quote in the last record
+        return
     start = pos
     if last > line:
         # Offset of the last record's first line: the end of the line break before it.
         breaks = _LINE_BREAK.finditer(text, pos)
         start = next(itertools.islice(breaks, last - line - 1, None)).end()
-    del lines[-1], records[-1]
-    try:
-        for record_line, cells in _records(text, delimiter, pos=start, line=last):
-            lines.append(record_line)
-            records.append(cells)
-    except CsvError as exc:
-        return lines, records, exc
-    return lines, records, None
-
-
-def _fast_records(
-    text: str, delimiter: str, *, pos: int = 0, line: int = 1
-) -> Iterator[tuple[int, list[str]]]:
-    """_fast_table as _records yields it: (line, cells) per record, then the error if any."""
-    lines, records, error = _fast_table(text, delimiter, pos=pos, line=line)
-    yield from zip(lines, records, strict=True)
-    if error is not None:
-        raise error
+    yield from _records(text, delimiter, pos=start, line=last)
 
 
 def _is_blank(cells: Sequence[str]) -> bool:
@@ -802,41 +791,62 @@ def read_rows(
     text, encoding = _decode(data)
     declared, pos, line = _body_start(text)
     delimiter = declared or sniff_delimiter(text)
-    lines, records, error = _fast_table(text, delimiter, pos=pos, line=line)
-    # Blank records are skipped; most rows show they are not by their first cell.
-    kept = [
-        i
-        for i, cells in enumerate(records)
-        if (cells[0] and not cells[0].isspace()) or not _is_blank(cells)
-    ]
     problems: list[Problem] = []
-    if not kept:
-        problems.extend(error.problems if error else [])
+    header: list[str] | None = None
+    header_line = line
+    lines: list[int] = []
+    rows: list = []  # per record the mapped cells only, as one tuple (or one str)
+    wide = QT_TRANSLATE_NOOP(
+        "ImportProblem",
+        "This row has %1 cells but the header has %2; a value probably contains an unquoted %3",
+    )
+    try:
+        for record_line, cells in _fast_records(text, delimiter, pos=pos, line=line):
+            # Blank records are skipped; most rows show they are not by their first cell.
+            first = cells[0]
+            if (not first or first.isspace()) and _is_blank(cells):
+                continue
+            if header is None:
+                header, header_line = cells, record_line
+                # A wrong header is all there is to say: its rows cannot be read as meant.
+                matched, unknown = _map_columns(
+                    kind, header, header_line=header_line, columns=columns
+                )
+                width = len(header)
+                wanted = sorted(matched)
+                need = wanted[-1] + 1
+                pick = operator.itemgetter(*wanted)
+                continue
+            if len(cells) > width:
+                problems.append(
+                    Problem(
+                        record_line,
+                        "",
+                        Message(wide, len(cells), width, _DELIMITER_NAMES[delimiter]),
+                    )
+                )
+                continue
+            if len(cells) < need:
+                cells += [""] * (need - len(cells))
+            lines.append(record_line)
+            rows.append(pick(cells))
+    except CsvError as exc:
+        problems.extend(exc.problems)
+    if header is None and not problems:
         empty = QT_TRANSLATE_NOOP("ImportProblem", "The file is empty: no header line found")
-        raise CsvError(problems or [Problem(line, "", Message(empty))])
-    header, header_line = records[kept[0]], lines[kept[0]]
-    # A wrong header is all there is to say: its rows cannot be read as meant.
-    matched, unknown = _map_columns(kind, header, header_line=header_line, columns=columns)
-    width = len(header)
-    if len(kept) < len(records):
-        lines = [lines[i] for i in kept[1:]]
-        records = [records[i] for i in kept[1:]]
-    else:
-        lines, records = lines[1:], records[1:]
-    if max(map(len, records), default=0) > width:
-        wide = QT_TRANSLATE_NOOP(
-            "ImportProblem",
-            "This row has %1 cells but the header has %2; a value probably contains an unquoted %3",
-        )
-        problems.extend(
-            Problem(record_line, "", Message(wide, len(cells), width, _DELIMITER_NAMES[delimiter]))
-            for record_line, cells in zip(lines, records, strict=True)
-            if len(cells) > width
-        )
-    if error is not None:
-        problems.extend(error.problems)
+        problems.append(Problem(header_line, "", Message(empty)))
     if problems:
         raise CsvError(problems)
+    assert header is not None
+    # The mapped columns transposed in C: one list of cells per column.
+    picked: Iterable[Sequence[str]]
+    if not rows:
+        picked = [() for _col in wanted]
+    elif len(wanted) == 1:
+        picked = [rows]
+    else:
+        picked = zip(*rows, strict=True)
+    cells_of = dict(zip(wanted, map(_clean, picked), strict=True))
     by_field = _columns_by_priority(matched)
     return ParsedFile(
         kind,
@@ -845,7 +855,7 @@ def read_rows(
         {col: name for col, (name, _rank) in matched.items()},
         unknown,
         lines=lines,
-        values=_field_values(records, width, by_field, kind),
+        values=_field_values(cells_of, by_field, kind, len(lines)),
         header=header,
         header_line=header_line,
         columns=by_field,
@@ -870,29 +880,18 @@ def _clean(cells: Sequence[str]) -> list[str]:
 
 
 def _field_values(
-    records: list[list[str]], width: int, columns: dict[str, list[int]], kind: str
+    cells_of: dict[int, list[str]], columns: dict[str, list[int]], kind: str, count: int
 ) -> dict[str, list[str]]:
-    """field → its values, one per record: a field fed by several columns takes the first
-    non-empty in priority order. Fields fed by one column come first, as they are read."""
-    if records and min(map(len, records)) < width:
-        records = [cells + [""] * (width - len(cells)) for cells in records]
-    wanted = sorted({col for cols in columns.values() for col in cols})
-    # The wanted columns fetched from every record and transposed, in C.
-    picked: Iterable[Sequence[str]]
-    if not records:
-        picked = [() for _col in wanted]
-    elif len(wanted) == 1:
-        picked = [list(map(operator.itemgetter(wanted[0]), records))]
-    else:
-        picked = zip(*map(operator.itemgetter(*wanted), records), strict=True)
-    cells_of = dict(zip(wanted, map(_clean, picked), strict=True))
+    """field → its values, one per row, from the cleaned cells of each column: a field fed by
+    several columns takes the first non-empty in priority order. Fields fed by one column
+    come first, as they are read."""
     values = {name: cells_of[cols[0]] for name, cols in columns.items() if len(cols) == 1}
     for name, cols in columns.items():
         if len(cols) > 1:
             candidates = zip(*(cells_of[col] for col in cols), strict=True)
             values[name] = [next(filter(None, cells), "") for cells in candidates]
     if kind == "contacts" and ("first_name" in values or "last_name" in values):
-        empty = [""] * len(records)
+        empty = [""] * count
         names = values.get("name", empty)
         parts = zip(values.get("first_name", empty), values.get("last_name", empty), strict=True)
         values["name"] = [

@@ -12,7 +12,6 @@ import contextlib
 import datetime as dt
 import functools
 import gc
-import operator
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -482,9 +481,8 @@ class _Planner:
                 step(line, rec, bad)
         self.tick(len(parsed))
         if self.problems:
-            # Conversion problems came column by column, planning ones row by row: in line
-            # order (a stable sort keeps each line's own order) as the user reads the file.
-            self.problems.sort(key=operator.attrgetter("line"))
+            # Conversion problems came column by column, planning ones row by row:
+            # ImportFailed puts them in line order, its stable sort keeping each line's own.
             raise ImportFailed(
                 self.problems,
                 {shown: lines for shown, lines in self.unknown_stages.values()},
@@ -1197,6 +1195,7 @@ class _Planner:
         if not self.conversions:
             return
         position = self.funnel_position[self.conversion]
+        db.execute_sql("DROP TABLE IF EXISTS temp.import_conversion")
         db.execute_sql(
             "CREATE TEMP TABLE import_conversion (company_id INTEGER PRIMARY KEY, at TEXT)"
         )
