@@ -7,7 +7,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtTest import QTest
 
-from app.services.company_queries import CompanyFilter
+from app.services.company_queries import Cohort, CompanyFilter
 from app.storage.models import Activity, Company, CompanyTag, StageHistory
 from app.ui.companies import CompaniesView, ContactsView
 from app.ui.companies.model import COLUMN
@@ -345,7 +345,13 @@ def test_show_company_far_down_a_long_list_searches_instead_of_reading_every_pag
     assert PAGE + 10 < view.model.rowCount() <= 3 * PAGE
     assert view.selected_ids() == [near]
     last = Company.get(Company.name == f"Firma {count - 1:04d}").id
+    # Coming from a funnel bar: the cohort goes with the other filters, and its bar too.
+    awareness = services.stages.funnel_stages()[0][0]
+    everyone = Cohort(dt.date(2000, 1, 1), dt.date(2100, 1, 1), awareness)
+    view.show_cohort(CompanyFilter(cohort=everyone), "All of them")
+    assert view.cohort_bar.isVisible()
     view.show_company(last)
+    assert not view.cohort_bar.isVisible()
     assert view.search.text() == f"Firma {count - 1:04d}"
     assert view.model.rowCount() == 1
     assert view.selected_ids() == [last]

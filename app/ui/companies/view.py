@@ -303,6 +303,8 @@ class CompaniesView(QWidget):
             row = self._row_number(company_id)
         if row is not None and row >= self.model.rowCount() + FAR_PAGES * PAGE:
             found = self._queries.rows([company_id])
+            self._cohort_filter = None
+            self.cohort_bar.hide()
             self.set_filter(CompanyFilter(text=found[0].name))
             row = self._row_number(company_id)
         while row is not None and row >= self.model.rowCount() and self.model.canFetchMore():
