@@ -10,10 +10,8 @@ names (Names) or Messages themselves (a field's label, a reason), translated in 
 
 from __future__ import annotations
 
-import functools
-import re
-
-from app.domain.i18n import QT_TRANSLATE_NOOP, fill
+from app.domain import i18n
+from app.domain.i18n import QT_TRANSLATE_NOOP, fill, message_of
 
 __all__ = [
     "QT_TRANSLATE_NOOP",
@@ -26,36 +24,10 @@ __all__ = [
 ]
 
 
-class Message(str):
-    """An English message with its `template` and `args`: equal to (and as cheap to read
-    as) the text; the same text rebuilt when unpickled."""
+class Message(i18n.Message):
+    """A Message of the import, its template marked under "ImportProblem"."""
 
-    template: str
-    args: tuple[object, ...]
-
-    def __new__(cls, template: str, *args: object) -> Message:
-        try:
-            text = _pattern(template).format(*args)
-        except IndexError:  # a placeholder without its argument stays, as fill leaves it
-            text = fill(template, [str(arg) for arg in args])
-        self = super().__new__(cls, text)
-        self.template = template
-        self.args = args
-        return self
-
-    def __reduce__(self):
-        return Message, (self.template, *self.args)
-
-
-_PLACEHOLDER = re.compile(r"%([1-9])")
-
-
-@functools.cache
-def _pattern(template: str) -> str:
-    """The template for str.format: {0} for %1, braces doubled. Filled in C and in one pass
-    as fill does, but 3x faster: a file with a bad cell in every row makes 100k messages."""
-    escaped = template.replace("{", "{{").replace("}", "}}")
-    return _PLACEHOLDER.sub(lambda m: f"{{{int(m[1]) - 1}}}", escaped)
+    context = "ImportProblem"
 
 
 class Names(tuple):
@@ -79,9 +51,3 @@ class QuotedNames(Names):
 
     def __str__(self) -> str:
         return ", ".join(fill(QUOTED, [name]) for name in self)
-
-
-def message_of(exc: BaseException) -> str:
-    """The Message an exception carries as its argument, else its English text."""
-    arg = exc.args[0] if len(exc.args) == 1 else None
-    return arg if isinstance(arg, Message) else str(exc)

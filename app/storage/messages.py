@@ -1,6 +1,6 @@
 """What Dealboard says about a file it refuses or cannot copy: English, kept translatable.
 
-A FileMessage is an app.importing Message (the English text itself, keeping its template
+A FileMessage is an app.domain.i18n Message (the English text itself, keeping its template
 and arguments) whose template is marked by QT_TRANSLATE_NOOP("FileProblem", …): storage,
 backups, the write lock and the PDF export raise their exceptions with one as the only
 argument. str() stays the English text the CLI prints and tests read; app.ui.errors
@@ -10,7 +10,7 @@ SQLite's and the system's own words (an OSError's strerror), are arguments shown
 
 from __future__ import annotations
 
-from app.importing.messages import QT_TRANSLATE_NOOP, Message, message_of
+from app.domain.i18n import QT_TRANSLATE_NOOP, Message, message_of
 
 __all__ = ["PATH_SAYS", "QT_TRANSLATE_NOOP", "SENTENCE", "FileMessage", "without_period"]
 
@@ -21,12 +21,9 @@ PATH_SAYS = QT_TRANSLATE_NOOP("FileProblem", "%1: %2")
 
 
 class FileMessage(Message):
-    """A Message translated under "FileProblem" rather than "ImportProblem"."""
+    """A Message of a file refused or not copied, its template marked under "FileProblem"."""
 
     context = "FileProblem"
-
-    def __reduce__(self):
-        return FileMessage, (self.template, *self.args)
 
 
 def without_period(exc: BaseException) -> str:

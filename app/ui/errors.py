@@ -22,6 +22,7 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.domain.i18n import Message, message_of
 from app.domain.money import Amount
 from app.importing.csvformat import (
     AND_MORE,
@@ -31,9 +32,8 @@ from app.importing.csvformat import (
     CsvError,
     Problem,
 )
-from app.importing.messages import QUOTED, Message, Names, QuotedNames, message_of
+from app.importing.messages import QUOTED, Names, QuotedNames
 from app.services import ServiceError, fill
-from app.storage.messages import FileMessage
 from app.ui import format as fmt
 
 _DISK_FULL = {errno.ENOSPC, errno.EFBIG, errno.EDQUOT}
@@ -53,14 +53,12 @@ def refusal(exc: ServiceError) -> str:
 
 
 def translated(text: str) -> str:
-    """What an import says (an app.importing Message) in the user's language: its template
-    translated under "ImportProblem" ("FileProblem" for a FileMessage), then the arguments
-    filled in, themselves translated when they are Messages. Any other text is shown as it
-    is."""
+    """A Message (an import's problem, a refused file) in the user's language: its template
+    translated under its context ("ImportProblem", "FileProblem"), then the arguments filled
+    in, themselves translated when they are Messages. Any other text is shown as it is."""
     if not isinstance(text, Message):
         return text
-    context = FileMessage.context if isinstance(text, FileMessage) else "ImportProblem"
-    template = QCoreApplication.translate(context, text.template)
+    template = QCoreApplication.translate(text.context, text.template)
     return fill(template, [_shown(arg) for arg in text.args])
 
 
