@@ -2,6 +2,7 @@
 
 import datetime as dt
 
+import peewee as pw
 import pytest
 
 from app.services import ServiceError, state
@@ -124,12 +125,32 @@ def test_trash_and_restore_and_empty(services):
     services.deals.delete([deal])
     assert services.reports.pipeline(1)["total"]["count"] == 0
     assert [(k, i) for k, i, *_ in services.trash.items()] == [("deal", deal)]
-    services.trash.restore("deal", deal)
+    services.trash.restore([("deal", deal)])
     assert services.reports.pipeline(1)["total"]["count"] == 1
     services.deals.delete([deal])
     assert services.trash.empty() == 1
     assert Deal.select().count() == 0 and Activity.select().count() == 0
     assert StageHistory.select().where(StageHistory.deal.is_null(False)).count() == 0
+
+
+def test_trash_restores_several_items_at_once_or_none(services):
+    company = services.companies.create("ACME")
+    deals = [services.deals.create(title, company_id=company) for title in ("A", "B")]
+    services.deals.delete(deals)
+    services.companies.delete([company])
+    items = [("deal", deals[0]), ("deal", deals[1]), ("company", company)]
+    # The database refuses the company (a real SQLite trigger): the deals stay trashed too.
+    services.db.execute_sql(
+        "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF deleted_at ON company "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    with pytest.raises(pw.IntegrityError):
+        services.trash.restore(items)
+    assert sorted((k, i) for k, i, *_ in services.trash.items()) == sorted(items)
+    services.db.execute_sql("DROP TRIGGER temp.refuse")
+    services.trash.restore(items)
+    assert services.trash.items() == []
+    assert services.reports.pipeline(1)["total"]["count"] == 2
 
 
 def test_playbook_runs_once_per_stage(services):

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from app.services.base import Service
 from app.storage.models import Company, Contact, Deal
+from app.storage.sql import id_slices
+
+_MODELS = {"deal": Deal, "company": Company, "contact": Contact}
 
 
 class TrashService(Service):
@@ -31,11 +36,20 @@ class TrashService(Service):
         ]
         return sorted(rows, key=lambda r: str(r[3]), reverse=True)
 
-    def restore(self, kind: str, item_id: int) -> None:
-        model = {"deal": Deal, "company": Company, "contact": Contact}[kind]
-        with self.write(kind) as t:
-            model.update(deleted_at=None).where(model.id == item_id).execute()
-            t.ids.append(item_id)
+    def restore(self, items: Iterable[tuple[str, int]]) -> None:
+        """Take (kind, id) items out of the trash: all of them in one transaction, or none."""
+        by_kind: dict[str, list[int]] = {}
+        for kind, item_id in items:
+            by_kind.setdefault(kind, []).append(item_id)
+        if not by_kind:
+            return
+        models = {kind: _MODELS[kind] for kind in by_kind}  # an unknown kind: before writing
+        with self.write(next(iter(by_kind)) if len(by_kind) == 1 else "all") as t:
+            for kind, ids in by_kind.items():
+                model = models[kind]
+                for part in id_slices(ids):
+                    model.update(deleted_at=None).where(model.id.in_(part)).execute()
+                t.ids.extend(ids)
 
     def empty(self) -> int:
         """Remove every trashed row for good (their history and activities cascade)."""

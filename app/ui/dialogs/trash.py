@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import peewee
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -14,8 +15,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from app.services import Services
+from app.services import ServiceError, Services
 from app.ui import format as fmt
+from app.ui.errors import exception_text
 
 
 class TrashDialog(QDialog):
@@ -65,9 +67,15 @@ class TrashDialog(QDialog):
         self.empty_button.setEnabled(bool(items))
 
     def restore_selected(self) -> None:
-        for index in self.table.selectionModel().selectedRows():
-            kind, item_id = self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
-            self.services.trash.restore(kind, item_id)
+        """Restore the selected items, all or none; a file that cannot be written is told."""
+        items = [
+            self.table.item(index.row(), 0).data(Qt.ItemDataRole.UserRole)
+            for index in self.table.selectionModel().selectedRows()
+        ]
+        try:
+            self.services.trash.restore(items)
+        except (ServiceError, peewee.DatabaseError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Trash"), exception_text(exc))
         self.reload()
 
     def empty(self, confirmed: bool = False) -> None:
