@@ -115,11 +115,19 @@ class Dealboard:
         dialog = DamagedDatabaseDialog(recovery, self.window)
         dialog.exec()
         from app.services import backup
+        from app.ui.errors import exception_text
 
         if dialog.choice == "restore" and recovery.backup is not None:
-            backup.restore(path, recovery.backup.path)
+            try:
+                backup.restore(path, recovery.backup.path)
+            except (backup.RestoreRefused, backup.BackupFailed, OSError) as exc:
+                # The damaged file stays aside and the backups as they are: nothing to open.
+                QMessageBox.critical(self.window, APP_NAME, exception_text(exc))
+                self.window.close()
+                return
         if dialog.choice in ("restore", "empty"):
-            self.open(path)
+            # "Empty" means empty, as on open: no demo data in place of the user's file.
+            self.open(path, fresh_empty=dialog.choice == "empty")
         else:
             self.window.close()
 

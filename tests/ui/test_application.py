@@ -53,3 +53,42 @@ def test_restore_from_backup_reopens_with_backup_contents(qtbot, tmp_path):
     finally:
         board.window.close()
         board.close()
+
+
+def test_damage_found_while_open_then_start_empty_gives_an_empty_database(qtbot, tmp_path):
+    """The background check finds the open file damaged; the user chooses "Start with an
+    empty database": the damaged file is kept aside and the new one is empty, as on open,
+    not filled with demo deals."""
+    from PySide6.QtCore import QTimer
+
+    from app.storage.models import Deal
+    from app.ui.dialogs.backups import DamagedDatabaseDialog
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    board = Dealboard(QApplication.instance(), settings)
+    path = tmp_path / "deals.sqlite"
+    assert board.open(path, fresh_empty=True)
+    try:
+        for i in range(300):  # pages enough that damage in the middle hits the deal table
+            board.services.deals.create(f"Deal {i}", notes="x" * 200)
+        board.services.db.execute_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        with open(path, "r+b") as fh:
+            fh.seek(4096 * 3)
+            fh.write(b"\xff" * 4096 * 4)
+
+        def choose_empty():
+            dialog = QApplication.activeModalWidget()
+            if isinstance(dialog, DamagedDatabaseDialog):
+                dialog.empty_button.click()
+            else:
+                QTimer.singleShot(20, choose_empty)
+
+        QTimer.singleShot(0, choose_empty)
+        board._damaged_while_open("found by the background check")
+        assert board.session is not None and board.session.path == path
+        assert Deal.select().count() == 0
+        assert [p.name for p in tmp_path.iterdir() if "damaged" in p.name]  # kept aside
+    finally:
+        if board.window is not None:
+            board.window.close()
+        board.close()
