@@ -1480,8 +1480,22 @@
             <translation>Keine Probleme: Die Datei kann importiert werden.</translation>
         </message>
         <message>
-            <source>This file cannot be imported as it is: %1 problem(s) on %2 line(s). Nothing will be imported until they are fixed.</source>
-            <translation>Diese Datei kann so nicht importiert werden: %1 Problem(e) in %2 Zeile(n). Es wird nichts importiert, bis sie behoben sind.</translation>
+            <source>This file cannot be imported as it is: %1 on %2. Nothing will be imported until they are fixed.</source>
+            <translation>Diese Datei kann so nicht importiert werden: %1 in %2. Es wird nichts importiert, bis sie behoben sind.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n problem(s)</source>
+            <translation>
+                <numerusform>%n Problem</numerusform>
+                <numerusform>%n Probleme</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s)</source>
+            <translation>
+                <numerusform>%n Zeile</numerusform>
+                <numerusform>%n Zeilen</numerusform>
+            </translation>
         </message>
         <message>
             <source>Problems (%1)</source>

@@ -52,7 +52,7 @@ def test_problems_are_shown_in_german_with_line_column_and_value(
 
     assert dialog.failure is not None and not dialog.import_button.isEnabled()
     assert dialog.summary_label.text().startswith(
-        "Diese Datei kann so nicht importiert werden: 5 Problem(e) in 4 Zeile(n)."
+        "Diese Datei kann so nicht importiert werden: 5 Probleme in 4 Zeilen."
     )
     assert dialog.tabs.tabText(3) == "Probleme (5)"
     assert dialog.problems_view.toPlainText().splitlines() == [
@@ -118,3 +118,18 @@ def test_an_unreadable_file_is_described_in_german(services, language):
     told = "Zeile 2: Das Byte 0x81 an Position 7 ist kein gültiger Text in UTF-8 oder Windows-1252"
     assert describe(info.value).startswith(told)
     assert problems_text(info.value.problems) == describe(info.value)
+
+
+@pytest.mark.parametrize(
+    ("lang", "wanted"),
+    [
+        ("de", "Diese Datei kann so nicht importiert werden: 1 Problem in 1 Zeile."),
+        ("en", "This file cannot be imported as it is: 1 problem on 1 line."),
+    ],
+)
+def test_one_problem_is_counted_in_the_singular(qtbot, services, tmp_path, language, lang, wanted):
+    language(lang)
+    path = tmp_path / "deals.csv"
+    path.write_bytes("Titel;Wert\r\nRahmen;12,3x\r\n".encode("cp1252"))
+    dialog = _preview(qtbot, services, path)
+    assert dialog.summary_label.text().startswith(wanted)

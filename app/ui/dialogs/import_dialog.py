@@ -345,13 +345,14 @@ class ImportDialog(QDialog):
 
     def _show_failure(self, failure: ImportFailed) -> None:
         lines = {p.line for p in failure.problems}
+        # Two counts, each with its own plural form ("1 Problem", "5 Probleme").
         self.summary_label.setText(
             self.tr(
-                "This file cannot be imported as it is: %1 problem(s) on %2 line(s). "
+                "This file cannot be imported as it is: %1 on %2. "
                 "Nothing will be imported until they are fixed."
             )
-            .replace("%1", str(len(failure.problems)))
-            .replace("%2", str(len(lines)))
+            .replace("%1", self.tr("%n problem(s)", "", len(failure.problems)))
+            .replace("%2", self.tr("%n line(s)", "", len(lines)))
         )
         self.problems_view.setPlainText(problems_text(failure.problems))
         self.tabs.setTabText(3, self.tr("Problems (%1)").replace("%1", str(len(failure.problems))))
