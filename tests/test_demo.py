@@ -472,3 +472,13 @@ def test_companies_can_be_asked_for_apart_from_deals(tmp_path):
                 generate(db, deals=50, companies=companies)
     finally:
         db.close()
+
+
+@pytest.mark.parametrize(("deals", "seed"), [(50, 9), (51, 9), (60, 14)])
+def test_small_demos_of_any_seed_are_made(tmp_path, deals, seed):
+    """Seeds whose last deals would close after the flow's last day (an IndexError once)."""
+    db, counts = _make(tmp_path / "small.sqlite", deals, seed=seed, today=dt.date(2026, 11, 26))
+    try:
+        assert counts["deals"] == deals
+    finally:
+        db.close()

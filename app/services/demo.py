@@ -402,8 +402,10 @@ class _Chooser:
         """The day at quantile u of the flow between days lo and hi (excluded); None if the
         flow has nothing there."""
         lo, hi = max(lo, 0), min(hi, len(self.days))
+        if hi <= lo:  # also a range starting after the flow's last day
+            return None
         base = self.days[lo - 1] if lo > 0 else 0.0
-        if hi <= lo or self.days[hi - 1] <= base:
+        if self.days[hi - 1] <= base:
             return None
         x = base + u * (self.days[hi - 1] - base)
         return min(max(bisect_right(self.days, x), lo), hi - 1)
