@@ -12,7 +12,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from timing import PAIRED_RUNS, row
+from timing import PAIRED_RUNS, alternated, row
 
 SIZE = (1280, 800)
 RUNS = 9
@@ -66,18 +66,14 @@ def measure(db_path: Path, deals: int) -> list[dict]:
             rows[-1]["companies"] = size
 
             # Alternate with the baseline so both see the same machine noise.
-            ready(companies), ready(empty_table)
-            ours, base = [], []
-            for _ in range(RUNS):
-                ours.append(ready(companies))
-                base.append(ready(empty_table))
+            ours, base = alternated(lambda: ready(companies), lambda: ready(empty_table), RUNS)
             rows.append(
                 row(
                     "companies_view_ready",
                     deals,
-                    round(statistics.median(ours), 2),
+                    round(ours, 2),
                     "empty QTableView",
-                    round(statistics.median(base), 2),
+                    round(base, 2),
                 )
             )
             rows[-1]["companies"] = size
@@ -90,18 +86,18 @@ def measure(db_path: Path, deals: int) -> list[dict]:
                 small = Services.open(small_path)
                 try:
                     for metric, view in (("funnel", FunnelView), ("companies", CompaniesView)):
-                        ready(lambda v=view: v(small, QUndoStack()))
-                        big, little = [], []
-                        for _ in range(PAIRED_RUNS):
-                            big.append(ready(lambda v=view: v(services, QUndoStack())))
-                            little.append(ready(lambda v=view: v(small, QUndoStack())))
+                        big, little = alternated(
+                            lambda v=view: ready(lambda: v(services, QUndoStack())),
+                            lambda v=view: ready(lambda: v(small, QUndoStack())),
+                            PAIRED_RUNS,
+                        )
                         rows.append(
                             row(
                                 f"{metric}_view_ready_vs_1k",
                                 deals,
-                                round(statistics.median(big), 2),
+                                round(big, 2),
                                 f"{metric}_view_ready 1k, alternated",
-                                round(statistics.median(little), 2),
+                                round(little, 2),
                             )
                         )
                         rows[-1]["companies"] = size

@@ -20,14 +20,22 @@ def median_ms(fn: Callable[[], object], runs: int = 9) -> float:
     return round(statistics.median(time_ms(fn) for _ in range(runs)), 3)
 
 
-def paired(ours: Callable[[], object], baseline: Callable[[], object], runs: int = 11):
-    """Alternate our call and the baseline so both see the same machine noise."""
+def alternated(
+    ours: Callable[[], float], baseline: Callable[[], float], runs: int = 11
+) -> tuple[float, float]:
+    """Medians of two measurements taken in turns, so both see the same machine noise; each
+    call returns its own milliseconds (a view timed up to its first paint, not its teardown)."""
     ours(), baseline()  # warm caches for both
     a, b = [], []
     for _ in range(runs):
-        a.append(time_ms(ours))
-        b.append(time_ms(baseline))
+        a.append(ours())
+        b.append(baseline())
     return round(statistics.median(a), 3), round(statistics.median(b), 3)
+
+
+def paired(ours: Callable[[], object], baseline: Callable[[], object], runs: int = 11):
+    """Alternate our call and the baseline, each timed whole (alternated)."""
+    return alternated(lambda: time_ms(ours), lambda: time_ms(baseline), runs)
 
 
 def percentile(values: list[float], p: float) -> float:
