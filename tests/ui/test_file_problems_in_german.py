@@ -8,26 +8,15 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from app.services import Services, backup
 from app.storage import recovery
 from app.ui.application import Dealboard
 from app.ui.dialogs.backups import BackupScheduler, DamagedDatabaseDialog, RestoreBackupDialog
-from app.ui.i18n import apply_language, remove_translators
 
 pytestmark = pytest.mark.gui
-
-
-@pytest.fixture
-def language():
-    """Switch the language for one test; afterwards the source English and locale again."""
-    app = QApplication.instance()
-    before = QLocale()
-    yield lambda lang: apply_language(app, lang)
-    remove_translators(app)
-    QLocale.setDefault(before)
 
 
 @pytest.fixture

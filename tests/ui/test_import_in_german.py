@@ -4,13 +4,10 @@ with its line, column and the file's value as written, the notices, the count of
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication
 
 from app.services import importer
 from app.ui.dialogs.import_dialog import ImportDialog
 from app.ui.errors import describe, problems_text
-from app.ui.i18n import apply_language, remove_translators
 
 pytestmark = pytest.mark.gui
 
@@ -21,16 +18,6 @@ BAD_DEALS = (
     ";5;Angebot;;Süd AG\r\n"
     "Großauftrag;1.234.567.890.123;Angebot;;Süd AG\r\n"
 ).encode("cp1252")  # as German Excel saves it
-
-
-@pytest.fixture
-def language():
-    """Switch the language for one test; afterwards the source English and locale again."""
-    app = QApplication.instance()
-    before = QLocale()
-    yield lambda lang: apply_language(app, lang)
-    remove_translators(app)
-    QLocale.setDefault(before)
 
 
 def _preview(qtbot, services, path) -> ImportDialog:

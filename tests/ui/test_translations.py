@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
-from PySide6.QtCore import QLocale, QSettings, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -23,26 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.ui.i18n import apply_language, remove_translators
-
 ROOT = Path(__file__).resolve().parents[2]
 TRANSLATIONS = ROOT / "resources" / "translations"
 ARG = re.compile(r"%(?:\d+|n)")
 MNEMONIC = re.compile(r"&(?!&)\w", re.UNICODE)
-
-
-@pytest.fixture
-def language():
-    """Switch the language for one test; afterwards the source English and locale again."""
-    app = QApplication.instance()
-    before = QLocale()
-
-    def switch(lang):
-        apply_language(app, lang)
-
-    yield switch
-    remove_translators(app)
-    QLocale.setDefault(before)
 
 
 def messages(ts: Path):
