@@ -93,6 +93,11 @@ def _params(f: BoardFilter, stage_id: int | None, today: dt.date, cutoff: str) -
     return params
 
 
+def _company_join(f: BoardFilter) -> str:
+    """The join a text filter needs (it matches company names too); none without one."""
+    return " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
+
+
 def _shape(f: BoardFilter, one_stage: bool) -> tuple:
     return (bool(f.text.strip()), f.overdue, f.rotting, f.no_next_action, f.show_closed, one_stage)
 
@@ -130,7 +135,7 @@ class BoardQueries(Service):
             stages = [row for row in stages if row[0] in stage_ids]
         if f == BoardFilter():
             return self._tallied(stages)
-        join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
+        join = _company_join(f)
         # Filtered: the stage's probability comes in as a parameter (no join per deal row);
         # the column's rows come from the board's (stage, status, deleted_at, position) index.
         sql = self._sql(
@@ -197,7 +202,7 @@ class BoardQueries(Service):
             # Closed deals (shown on request) sort after the open ones: a sort of the whole
             # column. Sorted as bare ids first, so a card's subqueries run for the page alone
             # (at 100k deals a column holds 25,000: 4 ms a page, not 27).
-            join = " LEFT JOIN company c ON c.id = d.company_id" if f.text.strip() else ""
+            join = _company_join(f)
             order = "d.status <> 'open', d.position, d.id"
             sql = (
                 f"{select}WHERE d.id IN (SELECT d.id FROM deal d{join} "

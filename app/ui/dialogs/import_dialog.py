@@ -456,10 +456,8 @@ class ImportDialog(QDialog):
         self.refresh_preview()
 
     def column_combo(self, header: str) -> QComboBox | None:
-        for r in range(self.columns_table.rowCount()):
-            if self.columns_table.item(r, 0).text() == header:
-                return self.columns_table.cellWidget(r, 1)
-        return None
+        """The combo choosing the field of the file's column `header`."""
+        return _combo_of(self.columns_table, header)
 
     def _fill_stages(self, stages, *, known: bool) -> None:
         """One row per stage value of the file, each with a combo of our stages to map it to."""
@@ -490,10 +488,8 @@ class ImportDialog(QDialog):
         self.refresh_preview()
 
     def stage_combo(self, theirs: str) -> QComboBox | None:
-        for r in range(self.stages_table.rowCount()):
-            if self.stages_table.item(r, 0).text() == theirs:
-                return self.stages_table.cellWidget(r, 1)
-        return None
+        """The combo choosing our stage for the file's stage `theirs`."""
+        return _combo_of(self.stages_table, theirs)
 
     # ---- importing -----------------------------------------------------------------------
     def start_import(self) -> None:
@@ -606,3 +602,11 @@ def run_import_dialog(parent: QWidget | None, services: Services) -> ImportSumma
     QTimer.singleShot(0, dialog.choose_file)
     dialog.exec()
     return result[0] if result else None
+
+
+def _combo_of(table: QTableWidget, text: str) -> QComboBox | None:
+    """The combo in column 1 of the row whose first cell reads `text`."""
+    for r in range(table.rowCount()):
+        if table.item(r, 0).text() == text:
+            return table.cellWidget(r, 1)
+    return None
