@@ -62,20 +62,13 @@ def measure(db_path: Path, deals: int) -> list[dict]:
         empty = folder / "empty.sqlite"
         Services.open(empty).close()  # schema and defaults, as a new user's first start
 
-        def fresh(name: str, origin: Path) -> Path:
-            copy = folder / name
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{copy}{suffix}").unlink(missing_ok=True)
-            shutil.copyfile(origin, copy)
-            return copy
-
         results = []
         # Into a copy of the demo database of this size (its companies and contacts matched),
         # and into a new empty database: a salesperson arriving with their data.
         for metric, origin in (("import_deals", pristine), ("import_deals_new_database", empty)):
             ours, base = [], []
             for _ in range(runs):
-                copy = fresh("ours.sqlite", origin)
+                copy = fresh(folder / "ours.sqlite", origin)
                 services = Services.open(copy)
                 try:
                     started = time.perf_counter()
@@ -85,7 +78,7 @@ def measure(db_path: Path, deals: int) -> list[dict]:
                 finally:
                     services.close()
 
-                base.append(raw_insert(fresh("raw.sqlite", origin), rows))
+                base.append(raw_insert(fresh(folder / "raw.sqlite", origin), rows))
             results.append(
                 row(
                     metric,
@@ -120,10 +113,7 @@ def known_companies(folder: Path, deals: int, runs: int) -> dict:
         services.close()
     ours, base = [], []
     for _ in range(runs):
-        copy = folder / "known-copy.sqlite"
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{copy}{suffix}").unlink(missing_ok=True)
-        shutil.copyfile(origin, copy)
+        copy = fresh(folder / "known-copy.sqlite", origin)
         services = Services.open(copy)
         try:
             started = time.perf_counter()
@@ -134,10 +124,7 @@ def known_companies(folder: Path, deals: int, runs: int) -> dict:
             services.close()
         with sqlite3.connect(copy) as conn:
             rows = conn.execute(f"SELECT {DEAL_COLUMNS} FROM deal ORDER BY id").fetchall()
-        shutil.copyfile(origin, copy)
-        for suffix in ("-wal", "-shm"):
-            Path(f"{copy}{suffix}").unlink(missing_ok=True)
-        base.append(raw_insert(copy, rows))
+        base.append(raw_insert(fresh(copy, origin), rows))
     return row(
         "import_deals_known_companies",
         deals,
@@ -145,6 +132,14 @@ def known_companies(folder: Path, deals: int, runs: int) -> dict:
         "sqlite3_executemany",
         round(statistics.median(base), 3),
     )
+
+
+def fresh(copy: Path, origin: Path) -> Path:
+    """`copy` made anew from `origin`, with no -wal or -shm left of an earlier one."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{copy}{suffix}").unlink(missing_ok=True)
+    shutil.copyfile(origin, copy)
+    return copy
 
 
 def raw_insert(path: Path, rows: list[tuple]) -> float:
